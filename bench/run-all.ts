@@ -1,0 +1,9 @@
+/** npm run bench — runs every benchmark in turn (the app must be built: npx next build). */
+import { spawnSync } from "node:child_process";
+
+const benches = ["bench/renderer.bench.ts", "bench/models-throughput.bench.ts"];
+for (const file of benches) {
+  console.log(`\n### ${file}\n`);
+  const r = spawnSync(process.execPath, ["--import", "tsx", file], { stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

@@ -1,0 +1,290 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+// Millisecond precision, like JavaScript dates, so keyset cursors round-trip exactly.
+const createdAt = () => timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow();
+
+// ── better-auth's tables (names and columns as its Drizzle adapter expects) ──
+
+export const user = pgTable("user", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const session = pgTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    token: text("token").notNull().unique(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("session_user_id_idx").on(t.userId)],
+);
+
+export const account = pgTable(
+  "account",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("account_user_id_idx").on(t.userId)],
+);
+
+export const verification = pgTable(
+  "verification",
+  {
+    id: text("id").primaryKey(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("verification_identifier_idx").on(t.identifier)],
+);
+
+// ── plans, wallets and the append-only credit ledger ──
+
+export const plans = pgTable("plans", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  monthlyCredits: integer("monthly_credits").notNull(),
+  requestsPerMinute: integer("requests_per_minute").notNull(),
+  requestsPerDay: integer("requests_per_day").notNull(),
+  maxActiveKeys: integer("max_active_keys").notNull(),
+});
+
+export const wallets = pgTable(
+  "wallets",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => user.id, { onDelete: "cascade" }),
+    balance: integer("balance").notNull(),
+    plan: text("plan")
+      .notNull()
+      .references(() => plans.slug),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("wallets_balance_non_negative", sql`${t.balance} >= 0`)],
+);
+
+export const creditLedger = pgTable(
+  "credit_ledger",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["grant", "reserve", "refund"] }).notNull(),
+    // Signed: grants and refunds are positive, reserves negative, so SUM(amount) = balance.
+    amount: integer("amount").notNull(),
+    balanceAfter: integer("balance_after").notNull(),
+    batchId: text("batch_id"),
+    imageId: text("image_id"),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("credit_ledger_user_idx").on(t.userId, t.createdAt),
+    check(
+      "credit_ledger_sign",
+      sql`(${t.kind} = 'reserve' AND ${t.amount} < 0) OR (${t.kind} <> 'reserve' AND ${t.amount} > 0)`,
+    ),
+    check("credit_ledger_balance_after", sql`${t.balanceAfter} >= 0`),
+    // One reserve per batch and one refund per image: a retried settle can never pay twice.
+    uniqueIndex("credit_ledger_one_reserve").on(t.batchId).where(sql`${t.kind} = 'reserve'`),
+    uniqueIndex("credit_ledger_one_refund").on(t.imageId).where(sql`${t.kind} = 'refund'`),
+  ],
+);
+
+// ── API keys: only the SHA-256 of the key is stored ──
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    hash: text("hash").notNull(),
+    start: text("start").notNull(),
+    last4: text("last4").notNull(),
+    scopes: text("scopes").array().notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_keys_hash_idx").on(t.hash), index("api_keys_user_idx").on(t.userId)],
+);
+
+// ── catalog ──
+
+export const models = pgTable("models", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  bestFor: text("best_for").notNull(),
+  tags: text("tags").array().notNull(),
+  released: text("released").notNull(),
+  provider: text("provider").notNull(),
+  providerModelId: text("provider_model_id").notNull(),
+  researcher: text("researcher").notNull(),
+  researcherUrl: text("researcher_url").notNull(),
+  priceStandard: integer("price_standard").notNull(),
+  priceHd: integer("price_hd").notNull(),
+  capabilities: jsonb("capabilities").notNull().$type<ModelCapabilities>(),
+  samplePrompts: text("sample_prompts").array().notNull(),
+  available: boolean("available").notNull().default(false),
+  /** The model used when a request names none; exactly one row has it (set at seed time). */
+  isDefault: boolean("is_default").notNull().default(false),
+  position: integer("position").notNull(),
+});
+
+export interface ModelCapabilities {
+  seed: boolean;
+  referenceImages: boolean;
+  maxImagesPerCall: number;
+  output: "raster" | "vector";
+}
+
+export const styles = pgTable("styles", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  category: text("category").notNull(),
+  prompt: text("prompt").notNull(),
+  alias: text("alias").array().notNull(),
+  description: text("description").notNull(),
+  palette: text("palette").array().notNull(),
+  position: integer("position").notNull(),
+});
+
+export const shapes = pgTable("shapes", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  aspectRatio: text("aspect_ratio").notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  description: text("description").notNull(),
+  position: integer("position").notNull(),
+});
+
+// ── generation ──
+
+export const batches = pgTable(
+  "batches",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    apiKeyId: text("api_key_id"),
+    prompt: text("prompt").notNull(),
+    model: text("model").notNull(),
+    style: text("style").notNull(),
+    shape: text("shape").notNull(),
+    quality: text("quality", { enum: ["standard", "hd"] }).notNull(),
+    count: integer("count").notNull(),
+    seed: integer("seed").notNull(),
+    unitPrice: integer("unit_price").notNull(),
+    status: text("status", { enum: ["queued", "running", "succeeded", "partial", "failed"] }).notNull(),
+    creditsReserved: integer("credits_reserved").notNull(),
+    creditsCharged: integer("credits_charged").notNull().default(0),
+    creditsRefunded: integer("credits_refunded").notNull().default(0),
+    idempotencyKey: text("idempotency_key"),
+    error: text("error"),
+    createdAt: createdAt(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [index("batches_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const images = pgTable(
+  "images",
+  {
+    id: text("id").primaryKey(),
+    batchId: text("batch_id")
+      .notNull()
+      .references(() => batches.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    index: integer("index").notNull(),
+    status: text("status", { enum: ["queued", "running", "succeeded", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    // Set on each claim; only the holder of the current lease may settle the image.
+    leaseToken: text("lease_token"),
+    storageKey: text("storage_key"),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    mimeType: text("mime_type"),
+    bytes: integer("bytes"),
+    seed: integer("seed").notNull(),
+    title: text("title").notNull(),
+    error: text("error"),
+    createdAt: createdAt(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("images_user_idx").on(t.userId, t.createdAt, t.id),
+    index("images_batch_idx").on(t.batchId),
+    index("images_queue_idx").on(t.status, t.runAfter),
+  ],
+);
+
+// ── idempotency (used by POST /generate and generate_image) ──
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    state: text("state", { enum: ["in_flight", "completed", "failed"] }).notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: jsonb("response_body"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);

@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * Configuration read from the environment once per process. Everything has an embedded
+ * default so that `npm start` works with no variables at all.
+ */
+export interface Config {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  defaultModel: string | undefined;
+  appUrl: string;
+  authSecret: string;
+  urlSigningSecret: string;
+  adminToken: string;
+  /** Run the generation worker inside the web process (the embedded default). */
+  inProcessWorker: boolean;
+  workerConcurrency: number;
+  leaseSeconds: number;
+  maxAttempts: number;
+  signedUrlTtlSeconds: number;
+  mcpWaitSeconds: number;
+  mcpInlineThumbnails: boolean;
+  mcpAllowedOrigins: string[];
+  providers: { openai?: { apiKey: string; baseURL?: string } };
+}
+
+interface Secrets {
+  authSecret: string;
+  urlSigningSecret: string;
+  /** Lets `npm run keys` reach a running server whose embedded database it cannot open itself. */
+  adminToken: string;
+}
+
+/** Secrets not given in the environment are generated on first start and kept in DATA_DIR. */
+function loadSecrets(dataDir: string, env: NodeJS.ProcessEnv): Secrets {
+  const file = path.join(dataDir, "secrets.json");
+  const stored: Partial<Secrets> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
+  const kept: Secrets = {
+    authSecret: stored.authSecret ?? randomBytes(32).toString("base64url"),
+    urlSigningSecret: stored.urlSigningSecret ?? randomBytes(32).toString("base64url"),
+    adminToken: stored.adminToken ?? randomBytes(32).toString("base64url"),
+  };
+  if (!stored.authSecret || !stored.urlSigningSecret || !stored.adminToken) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(kept, null, 2), { mode: 0o600 });
+  }
+  return {
+    authSecret: env.BETTER_AUTH_SECRET ?? kept.authSecret,
+    urlSigningSecret: env.URL_SIGNING_SECRET ?? kept.urlSigningSecret,
+    adminToken: env.ADMIN_TOKEN ?? kept.adminToken,
+  };
+}
+
+const int = (v: string | undefined, fallback: number) => {
+  const n = v === undefined || v === "" ? NaN : Number(v);
+  return Number.isFinite(n) ? n : fallback;
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR || ".data");
+  const port = env.PORT || "3000";
+  const secrets = loadSecrets(dataDir, env);
+  return {
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    defaultModel: env.DEFAULT_MODEL || undefined,
+    appUrl: (env.APP_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
+    ...secrets,
+    inProcessWorker: env.PIXOLA_WORKER !== "off",
+    workerConcurrency: int(env.WORKER_CONCURRENCY, 2),
+    leaseSeconds: int(env.WORKER_LEASE_SECONDS, 60),
+    maxAttempts: int(env.WORKER_MAX_ATTEMPTS, 3),
+    signedUrlTtlSeconds: int(env.SIGNED_URL_TTL_SECONDS, 7 * 24 * 3600),
+    mcpWaitSeconds: int(env.MCP_WAIT_SECONDS, 50),
+    mcpInlineThumbnails: env.MCP_INLINE_THUMBNAILS !== "off",
+    mcpAllowedOrigins: (env.MCP_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    providers: {
+      openai: env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined } : undefined,
+    },
+  };
+}
+
+const globalForConfig = globalThis as unknown as { __pixolaConfig?: Config };
+
+export function getConfig(): Config {
+  return (globalForConfig.__pixolaConfig ??= readConfig());
+}

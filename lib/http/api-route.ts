@@ -1,0 +1,53 @@
+import type { Ctx, Scope } from "@/lib/context";
+import { DomainError } from "@/lib/errors";
+import { getRuntime, type Runtime } from "@/lib/runtime";
+import { authenticate } from "./authenticate";
+import { errorResponse, json, newRequestId } from "./respond";
+
+interface HandlerArgs<P> {
+  req: Request;
+  rt: Runtime;
+  params: P;
+  requestId: string;
+}
+
+type Result = Response | object;
+
+/**
+ * The one wrapper of every /api/v1 route: request id → API key → scope → handler → errors.
+ * Handlers return a plain object (sent as 200 JSON) or a Response.
+ */
+export function apiRoute<P = Record<string, never>>(
+  opts: { scope: Scope },
+  handler: (args: HandlerArgs<P> & { ctx: Ctx }) => Promise<Result>,
+): (req: Request, route: { params: Promise<P> }) => Promise<Response>;
+export function apiRoute<P = Record<string, never>>(
+  opts: { public: true },
+  handler: (args: HandlerArgs<P>) => Promise<Result>,
+): (req: Request, route: { params: Promise<P> }) => Promise<Response>;
+export function apiRoute<P>(
+  opts: { scope: Scope } | { public: true },
+  handler: (args: HandlerArgs<P> & { ctx: Ctx }) => Promise<Result>,
+) {
+  return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
+    const requestId = newRequestId();
+    try {
+      const rt = await getRuntime();
+      const params = await route.params;
+      let ctx = undefined as unknown as Ctx;
+      if ("scope" in opts) {
+        const key = await authenticate(rt.db, req);
+        if (!key.scopes.includes(opts.scope)) {
+          throw new DomainError("forbidden", `This API key lacks the '${opts.scope}' scope needed here.`);
+        }
+        ctx = { db: rt.db, userId: key.userId, actor: { kind: "apiKey", keyId: key.keyId, scopes: key.scopes }, requestId };
+      }
+      const result = await handler({ req, rt, params, requestId, ctx });
+      const res = result instanceof Response ? result : json(result);
+      res.headers.set("x-request-id", requestId);
+      return res;
+    } catch (err) {
+      return errorResponse(err, requestId);
+    }
+  };
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { creditsView } from "@/lib/credits/get-credits";
+import { modelDetail, modelSummary, shapeView, styleCategoryView, styleView } from "@/lib/catalog/schemas";
+import { ERROR_CODES } from "@/lib/errors";
+import { batchView, generateInput, imageView, submitResult } from "@/lib/generation/schemas";
+
+const schema = (s: z.ZodType, io: "input" | "output" = "output") => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+};
+
+const errorBody = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES as [string, ...string[]]),
+    message: z.string().describe("What was wrong and what is accepted"),
+    requestId: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+const ok = (s: z.ZodType, description = "OK") => ({
+  description,
+  content: { "application/json": { schema: schema(s) } },
+});
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [String(s), { $ref: "#/components/responses/Error" }]));
+const slugParam = (name: string) => [{ name, in: "path", required: true, schema: { type: "string" } }];
+const keyed = { security: [{ apiKey: [] }] };
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the handlers use. */
+export function buildOpenApi(appUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Pixola API",
+      version: "1.0.0",
+      description:
+        "Generate images with 40+ models. Authenticate with `Authorization: Bearer pxk_…` (Settings → API Keys). " +
+        "Errors are `{error: {code, message, requestId}}`. Every response carries `X-Request-Id`.",
+    },
+    servers: [{ url: `${appUrl}/api/v1` }],
+    components: {
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", bearerFormat: "pxk_…" } },
+      responses: { Error: { description: "Error", content: { "application/json": { schema: schema(errorBody) } } } },
+    },
+    paths: {
+      "/models": { get: { summary: "List models with credit prices", responses: { 200: ok(z.object({ defaultModel: z.string(), models: z.array(modelSummary) })) } } },
+      "/models/{slug}": { get: { summary: "Get one model", ...keyed, parameters: slugParam("slug"), responses: { 200: ok(modelDetail), ...errors(401, 404) } } },
+      "/styles": { get: { summary: "List style presets grouped by category", responses: { 200: ok(z.object({ defaultStyle: z.string(), categories: z.array(styleCategoryView) })) } } },
+      "/styles/{slug}": { get: { summary: "Get one style", ...keyed, parameters: slugParam("slug"), responses: { 200: ok(styleView), ...errors(401, 404) } } },
+      "/shapes": { get: { summary: "List shapes (aspect ratios and pixel sizes)", responses: { 200: ok(z.object({ defaultShape: z.string(), shapes: z.array(shapeView) })) } } },
+      "/shapes/{slug}": { get: { summary: "Get one shape", ...keyed, parameters: slugParam("slug"), responses: { 200: ok(shapeView), ...errors(401, 404) } } },
+      "/credits": { get: { summary: "Balance and plan", ...keyed, responses: { 200: ok(creditsView), ...errors(401) } } },
+      "/generate": {
+        post: {
+          summary: "Submit a generation; poll the batch for results",
+          ...keyed,
+          requestBody: { required: true, content: { "application/json": { schema: schema(generateInput, "input") } } },
+          responses: { 202: ok(submitResult, "Accepted: credits reserved, images queued"), ...errors(400, 401, 409, 413, 429) },
+        },
+      },
+      "/batches/{batchId}": { get: { summary: "Batch status with image URLs once done", ...keyed, parameters: slugParam("batchId"), responses: { 200: ok(batchView), ...errors(401, 404) } } },
+      "/images": {
+        get: {
+          summary: "Your finished images, newest first",
+          ...keyed,
+          parameters: [
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+            { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
+          ],
+          responses: { 200: ok(z.object({ images: z.array(imageView), nextCursor: z.string().nullable() })), ...errors(400, 401) },
+        },
+      },
+      "/images/{imageId}": { get: { summary: "One image with a download URL", ...keyed, parameters: slugParam("imageId"), responses: { 200: ok(imageView), ...errors(401, 404) } } },
+    },
+  };
+}

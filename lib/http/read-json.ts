@@ -1,0 +1,38 @@
+import { DomainError, badRequest } from "@/lib/errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Reads a JSON body of at most 64 KB; anything else is a 4xx that says what is expected. */
+export async function readJson(req: Request): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
+    throw badRequest(`Send the body as JSON with 'Content-Type: application/json' (got '${type || "none"}').`);
+  }
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const reader = req.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text.trim()) throw badRequest("The request body is empty: send a JSON object.");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("The request body is not valid JSON.");
+  }
+}
+
+const tooLarge = () =>
+  new DomainError("payload_too_large", `The request body is larger than the ${MAX_BODY_BYTES / 1024} KB limit.`, {
+    limitBytes: MAX_BODY_BYTES,
+  });

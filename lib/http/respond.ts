@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import { ZodError } from "zod";
+import { DomainError, HTTP_STATUS, type ErrorCode } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+export const newRequestId = () => `req_${randomBytes(12).toString("base64url")}`;
+
+export function json(body: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  return new Response(JSON.stringify(body), { status: init.status ?? 200, headers });
+}
+
+/** Reads the zod issues as one sentence a person (or a model) can act on. */
+export function describeZodError(err: ZodError): string {
+  return err.issues
+    .map((i) => {
+      const where = i.path.join(".");
+      // Our own messages already name their field ("count must be …"); zod's defaults do not.
+      return !where || i.message.startsWith(String(i.path[0])) ? i.message : `${where}: ${i.message}`;
+    })
+    .join("; ");
+}
+
+export interface PublicError {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** Every failure becomes a known code; unknown errors are logged and answered generically. */
+export function toPublicError(err: unknown, requestId: string): PublicError {
+  if (err instanceof DomainError) return { code: err.code, message: err.message, details: err.details };
+  if (err instanceof ZodError) return { code: "bad_request", message: describeZodError(err) };
+  log.error("unhandled error", { requestId, err });
+  return { code: "internal_error", message: `Something went wrong on our side. Quote request id ${requestId} if you report it.` };
+}
+
+export function errorResponse(err: unknown, requestId: string, headers?: HeadersInit): Response {
+  const e = toPublicError(err, requestId);
+  const h = new Headers(headers);
+  h.set("x-request-id", requestId);
+  return json({ error: { code: e.code, message: e.message, requestId, ...(e.details ? { details: e.details } : {}) } }, { status: HTTP_STATUS[e.code], headers: h });
+}

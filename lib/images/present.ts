@@ -1,0 +1,56 @@
+import type { batches, images } from "@/db/schema";
+import type { BatchView, ImageView } from "@/lib/generation/schemas";
+import type { ImageStore } from "@/lib/storage/image-store";
+
+type BatchRow = typeof batches.$inferSelect;
+type ImageRow = typeof images.$inferSelect;
+type BatchFields = Pick<BatchRow, "prompt" | "model" | "style" | "shape" | "quality">;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The allow-list of what an image looks like outside: a signed URL, never a storage path. */
+export function toImageView(img: ImageRow, batch: BatchFields, store: ImageStore): ImageView {
+  const signed = img.status === "succeeded" && img.storageKey ? store.url(img.storageKey) : null;
+  return {
+    imageId: img.id,
+    batchId: img.batchId,
+    status: img.status,
+    title: img.title,
+    prompt: batch.prompt,
+    model: batch.model,
+    style: batch.style,
+    shape: batch.shape,
+    quality: batch.quality,
+    seed: img.seed,
+    width: img.width,
+    height: img.height,
+    mimeType: img.mimeType,
+    bytes: img.bytes,
+    url: signed?.url ?? null,
+    urlExpiresAt: signed ? signed.expiresAt.toISOString() : null,
+    error: img.error,
+    createdAt: img.createdAt.toISOString(),
+    completedAt: iso(img.completedAt),
+  };
+}
+
+export function toBatchView(batch: BatchRow, imgs: ImageRow[], store: ImageStore): BatchView {
+  return {
+    batchId: batch.id,
+    status: batch.status,
+    prompt: batch.prompt,
+    model: batch.model,
+    style: batch.style,
+    shape: batch.shape,
+    quality: batch.quality,
+    count: batch.count,
+    seed: batch.seed,
+    creditsReserved: batch.creditsReserved,
+    creditsCharged: batch.creditsCharged,
+    creditsRefunded: batch.creditsRefunded,
+    images: imgs.map((i) => toImageView(i, batch, store)),
+    error: batch.error,
+    createdAt: batch.createdAt.toISOString(),
+    completedAt: iso(batch.completedAt),
+  };
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The whole test suite: unit, integration (PGlite, plus PostgreSQL when TEST_DATABASE_URL is
+# set), HTTP against the built app, and the browser suite when Playwright tests exist.
+# Prints one closing line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+out=$(mktemp -d)
+passed=0; failed=0; status=0
+
+run_vitest() { # name
+  local name=$1
+  npx vitest run --project "$name" --reporter=default --reporter=json --outputFile.json="$out/$name.json"
+  local rc=$?
+  if [ -f "$out/$name.json" ]; then
+    read -r p f < <(node -e 'const r=require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTests ?? 0))' "$out/$name.json")
+    passed=$((passed + p)); failed=$((failed + f))
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
+  else
+    failed=$((failed + 1))
+  fi
+  [ "$rc" -eq 0 ] || status=1
+}
+
+echo "== build"
+if ! npx next build > "$out/build.log" 2>&1; then
+  cat "$out/build.log"; echo "0 passed, 1 failed"; exit 1
+fi
+tail -n 5 "$out/build.log"
+
+for project in unit integration http; do
+  echo "== $project"
+  run_vitest "$project"
+done
+
+if compgen -G "tests/e2e/*.spec.ts" > /dev/null; then
+  echo "== e2e"
+  PLAYWRIGHT_JSON_OUTPUT_FILE="$out/e2e.json" npx playwright test --reporter=list,json
+  rc=$?
+  read -r p f < <(node -e '
+    try { const r = require(process.argv[1]); console.log(r.stats.expected, r.stats.unexpected) } catch { console.log(0, 1) }' "$out/e2e.json")
+  passed=$((passed + p)); failed=$((failed + f))
+  [ "$rc" -eq 0 ] || status=1
+fi
+
+echo "${passed} passed, ${failed} failed"
+exit $status

@@ -1,0 +1,26 @@
+import { claimImages } from "@/lib/generation/claim-images";
+import { processImage, type WorkerDeps } from "@/lib/generation/process-image";
+import type { TestEnv } from "./test-env";
+
+export const workerDeps = (env: TestEnv, over: Partial<WorkerDeps> = {}): WorkerDeps => ({
+  db: env.db,
+  store: env.store,
+  resolveModel: env.resolveModel,
+  leaseSeconds: 30,
+  maxAttempts: 3,
+  backoffMs: () => 0,
+  ...over,
+});
+
+/** Runs the real claim → process loop until the queue is empty (no back-off, so retries are immediate). */
+export async function drainQueue(env: TestEnv, over: Partial<WorkerDeps> = {}): Promise<number> {
+  const deps = workerDeps(env, over);
+  let processed = 0;
+  for (let round = 0; round < 200; round++) {
+    const claimed = await claimImages(env.db, 8, deps.leaseSeconds);
+    if (claimed.length === 0) return processed;
+    await Promise.all(claimed.map((img) => processImage(deps, img)));
+    processed += claimed.length;
+  }
+  throw new Error("queue did not drain in 200 rounds");
+}

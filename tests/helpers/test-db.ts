@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type DbHandle } from "@/db/client";
+import { seedCatalog } from "@/db/seed";
+
+export type Backend = "pglite" | "postgres";
+
+/**
+ * The backends the integration suite runs on: embedded PGlite always, and real PostgreSQL
+ * when TEST_DATABASE_URL points at a server (CI starts one). Each call gets a fresh database.
+ */
+export function backends(): Backend[] {
+  return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+}
+
+export async function openTestDatabase(backend: Backend, providers: string[] = ["embedded"]): Promise<DbHandle> {
+  const handle = backend === "pglite" ? await openDatabase({ dataDir: "memory://" }) : await openFreshPostgres();
+  await seedCatalog(handle.db, new Set(providers));
+  return handle;
+}
+
+async function openFreshPostgres(): Promise<DbHandle> {
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `pixola_t_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString(), poolSize: 20 });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      const drop = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      await drop.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop.end();
+    },
+  };
+}
