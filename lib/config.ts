@@ -59,7 +59,7 @@ const int = (v: string | undefined, fallback: number) => {
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dataDir = path.resolve(env.DATA_DIR || ".data");
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || ".data");
   const port = env.PORT || "3000";
   const secrets = loadSecrets(dataDir, env);
   return {

@@ -15,7 +15,7 @@ describe("API key authentication", () => {
     expect401(await call("/api/v1/credits", { key: "pxk_short" }));
     expect401(await call("/api/v1/credits", { key: "sk-not-ours-at-all" }));
     expect401(await call("/api/v1/credits", { key: "x".repeat(10_000) }));
-    expect401(await call("/api/v1/credits", { key: "pxk_ünïcødé😀" }));
+    expect401(await call("/api/v1/credits", { key: "pxk_ünïcødé_ÿ¤" }));
     expect401(await call("/api/v1/credits", { key: generateKey() })); // well formed, never issued
 
     const { key, keyId } = await newKey();

@@ -109,6 +109,14 @@ export function drawPlanet(f: Frame): void {
     ctx.fill(body);
   } else {
     look.fill(ctx, body, pal[3]);
+    // Flat styles still need a terminator, or the planet reads as a plain disc.
+    ctx.save();
+    ctx.clip(body);
+    ctx.fillStyle = css(pal[0], 0.35);
+    ctx.beginPath();
+    ctx.arc(x + r * 0.45, y + r * 0.35, r * 1.05, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.restore();
   }
   ring(0, Math.PI);
 }

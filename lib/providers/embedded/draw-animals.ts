@@ -1,5 +1,5 @@
 import { Path2D } from "@napi-rs/canvas";
-import { mix } from "./color";
+import { css, mix } from "./color";
 import type { Frame } from "./frame";
 
 /** A sitting cat seen from behind, looking at the view; works as a silhouette in any light. */
@@ -52,5 +52,9 @@ export function drawAnimal(f: Frame, kind: "cat" | "quadruped"): void {
   const base = H - u * rng.range(0.03, 0.08);
   const s = u * rng.range(0.16, 0.24);
   const path = kind === "cat" ? cat(x, base, s) : quadruped(x, base, s, rng.chance(0.5) ? 1 : -1);
+  // A rim of light keeps a dark silhouette readable against a dark night foreground.
+  ctx.strokeStyle = css(mix(pal[3], pal[5], 0.4), 0.55);
+  ctx.lineWidth = u * 0.006;
+  ctx.stroke(new Path2D(path).simplify());
   look.fill(ctx, path, mix(pal[0], pal[1], 0.2));
 }

@@ -9,7 +9,7 @@ function puff(cx: number, cy: number, w: number, h: number, lumps: number, jitte
     const t = lumps === 1 ? 0.5 : i / (lumps - 1);
     const x = cx - w / 2 + t * w;
     // Bigger lumps in the middle give the classic dome silhouette.
-    const r = h * (0.45 + 0.55 * Math.sin(Math.PI * t)) * (0.8 + 0.4 * jitter());
+    const r = h * (0.42 + 0.4 * Math.sin(Math.PI * t)) * (0.8 + 0.4 * jitter());
     // Every lump rests on the same baseline, giving the flat underside of a fair-weather cloud.
     const y = cy - r;
     p.moveTo(x + r, y);
@@ -36,7 +36,7 @@ export function drawClouds(f: Frame): void {
     const h = w * rng.range(0.22, 0.32);
     const cx = rng.next() * W;
     const cy = Math.max(h * 1.5, horizon * rng.range(0.12, 0.6));
-    const lumps = rng.int(3, 6);
+    const lumps = Math.max(4, Math.round(w / (h * 0.75))) + rng.int(0, 1);
     const seed = rng.next();
     let k = 0;
     const jitter = () => ((Math.sin((seed * 97 + k++) * 12.9898) * 43758.5453) % 1 + 1) % 1;

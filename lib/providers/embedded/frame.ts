@@ -1,7 +1,7 @@
 import type { SKRSContext2D } from "@napi-rs/canvas";
 import { mix, type Rgb } from "./color";
 import type { Look } from "./look";
-import type { ScenePlan } from "./plan-scene";
+import { hasGround, type ScenePlan } from "./plan-scene";
 import type { Rng } from "./rng";
 
 export interface SkyColors {
@@ -53,7 +53,7 @@ export function horizonFor(plan: ScenePlan, W: number, H: number, rng: Rng): num
   if (m.has("water")) frac = portrait ? 0.56 : 0.52;
   else if (m.has("city")) frac = 0.72;
   else if (m.has("forest")) frac = portrait ? 0.6 : 0.62;
-  else if (m.has("planet")) frac = 0.8;
+  else if (!hasGround(plan)) return H;
   return Math.round(H * (frac + rng.range(-0.03, 0.03)));
 }
 

@@ -59,6 +59,13 @@ const FALLBACKS: readonly (readonly Motif[])[] = [
   ["blobs"], ["water", "hills", "birds"], ["mountains", "forest"], ["hills", "flowers"], ["blobs", "grid"],
 ];
 
+const GROUND: readonly Motif[] = ["mountains", "hills", "dunes", "water", "city", "forest"];
+
+/** Whether the scene has land or water under the sky (a lone planet floats in open space). */
+export function hasGround(plan: ScenePlan): boolean {
+  return GROUND.some((m) => plan.motifs.has(m));
+}
+
 function stem(word: string): string {
   if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
@@ -89,8 +96,6 @@ export function planScene(prompt: string): ScenePlan {
   const scenic: Motif[] = ["mountains", "hills", "dunes", "water", "city", "forest", "flowers", "cat", "quadruped"];
   const abstract = (motifs.has("blobs") || motifs.has("grid")) && !scenic.some((m) => motifs.has(m));
   // Figures and flowers need ground to stand on; a planet floats in open space instead.
-  if (!abstract && !motifs.has("planet") && !["mountains", "hills", "dunes", "water", "city", "forest"].some((m) => motifs.has(m as Motif))) {
-    motifs.add("hills");
-  }
+  if (!abstract && !motifs.has("planet") && !GROUND.some((m) => motifs.has(m))) motifs.add("hills");
   return { motifs, time, abstract };
 }
