@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Separate build folders let several checkouts' builds (or parallel work) coexist.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native or WASM packages that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@napi-rs/canvas", "sharp", "postgres", "redis"],
   // Migrations are read from disk at boot; ship them with any traced output.

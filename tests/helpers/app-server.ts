@@ -38,6 +38,7 @@ export async function startAppServer(env: Record<string, string | undefined> = {
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         DATA_DIR: dataDir,
