@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          env: { LOG_LEVEL: "error" },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // Each file opens its own databases; two at a time keeps PGlite's memory in check.

@@ -20,7 +20,7 @@ describe.each(backends())("credits under concurrency (%s)", (backend) => {
     expect(rows).toMatchObject([{ kind: "grant", amount: 1000, balanceAfter: 1000 }]);
   });
 
-  it("100 concurrent 1-credit submits against a balance of 10 accept exactly 10", async () => {
+  it.each([1, 2, 3, 4, 5])("100 concurrent 1-credit submits against a balance of 10 accept exactly 10 (run %i)", async () => {
     const ctx = await env.newUser(10);
     const results = await Promise.allSettled(
       Array.from({ length: 100 }, (_, i) =>
