@@ -38,4 +38,5 @@ export function resolveOptions(
   return { model, style, shape, quality, unitPrice };
 }
 
-export const applyStyle = (template: string, prompt: string) => template.replace("{prompt}", prompt);
+// A function replacement, so "$&" and friends in a user's prompt are taken literally.
+export const applyStyle = (template: string, prompt: string) => template.replace("{prompt}", () => prompt);

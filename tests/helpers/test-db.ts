@@ -13,13 +13,17 @@ export function backends(): Backend[] {
   return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 }
 
-export async function openTestDatabase(backend: Backend, providers: string[] = ["embedded"]): Promise<DbHandle> {
+export async function openTestDatabase(
+  backend: Backend,
+  providers: string[] = ["embedded"],
+): Promise<DbHandle & { url?: string }> {
   const handle = backend === "pglite" ? await openDatabase({ dataDir: "memory://" }) : await openFreshPostgres();
   await seedCatalog(handle.db, new Set(providers));
   return handle;
 }
 
-async function openFreshPostgres(): Promise<DbHandle> {
+/** A new, empty database on the TEST_DATABASE_URL server, dropped again on close. */
+async function openFreshPostgres(): Promise<DbHandle & { url: string }> {
   const adminUrl = process.env.TEST_DATABASE_URL!;
   const name = `pixola_t_${randomBytes(6).toString("hex")}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -30,6 +34,7 @@ async function openFreshPostgres(): Promise<DbHandle> {
   const handle = await openDatabase({ url: url.toString(), poolSize: 20 });
   return {
     ...handle,
+    url: url.toString(),
     async close() {
       await handle.close();
       const drop = postgres(adminUrl, { max: 1, onnotice: () => {} });

@@ -16,7 +16,7 @@ import { openTestDatabase, type Backend } from "./test-db";
 
 export interface TestEnv {
   db: Db;
-  handle: DbHandle;
+  handle: DbHandle & { url?: string };
   store: ReturnType<typeof createLocalStore>;
   resolveModel: ModelResolver;
   /** Replace what a provider route returns, e.g. a model that always fails. */
