@@ -88,6 +88,8 @@ export const plans = pgTable("plans", {
   requestsPerMinute: integer("requests_per_minute").notNull(),
   requestsPerDay: integer("requests_per_day").notNull(),
   maxActiveKeys: integer("max_active_keys").notNull(),
+  /** API keys a user may create per rolling hour (revoked ones count too). */
+  keyCreatesPerHour: integer("key_creates_per_hour").notNull().default(30),
 });
 
 export const wallets = pgTable(
@@ -286,5 +288,6 @@ export const idempotencyKeys = pgTable(
     responseBody: jsonb("response_body"),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+  // created_at: the 24 h sweep deletes by age.
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
