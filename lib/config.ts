@@ -24,6 +24,22 @@ export interface Config {
   mcpInlineThumbnails: boolean;
   mcpAllowedOrigins: string[];
   providers: { openai?: { apiKey: string; baseURL?: string } };
+  rateLimit: RateLimitSettings;
+}
+
+/** Per-key request limits (README "Rate limits"). */
+export interface RateLimitSettings {
+  /** RATE_LIMIT=off turns the per-key limiter off (credits and caps still apply). */
+  enabled: boolean;
+  /** Operator overrides; when set they win over every plan's own limits. */
+  perMinute: number | undefined;
+  perDay: number | undefined;
+  /** How long a check may take before the request is served anyway (fail open). */
+  timeoutMs: number;
+  /** Any Redis (self-hosted); the limiter runs in memory, one process only, without it. */
+  redisUrl: string | undefined;
+  /** Upstash's REST API; preferred over REDIS_URL when both are set. */
+  upstash: { url: string; token: string } | undefined;
 }
 
 interface Secrets {
@@ -58,6 +74,29 @@ const int = (v: string | undefined, fallback: number) => {
   return Number.isFinite(n) ? n : fallback;
 };
 
+function positiveInt(name: string, v: string | undefined): number | undefined {
+  if (v === undefined || v === "") return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer (got '${v}').`);
+  return n;
+}
+
+function readRateLimit(env: NodeJS.ProcessEnv): RateLimitSettings {
+  const url = env.UPSTASH_REDIS_REST_URL || undefined;
+  const token = env.UPSTASH_REDIS_REST_TOKEN || undefined;
+  if (Boolean(url) !== Boolean(token)) {
+    throw new Error("Set UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN together (or neither).");
+  }
+  return {
+    enabled: env.RATE_LIMIT !== "off",
+    perMinute: positiveInt("RATE_LIMIT_PER_MINUTE", env.RATE_LIMIT_PER_MINUTE),
+    perDay: positiveInt("RATE_LIMIT_PER_DAY", env.RATE_LIMIT_PER_DAY),
+    timeoutMs: positiveInt("RATE_LIMIT_TIMEOUT_MS", env.RATE_LIMIT_TIMEOUT_MS) ?? 1000,
+    redisUrl: env.REDIS_URL || undefined,
+    upstash: url && token ? { url, token } : undefined,
+  };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || ".data");
   const port = env.PORT || "3000";
@@ -79,6 +118,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     providers: {
       openai: env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined } : undefined,
     },
+    rateLimit: readRateLimit(env),
   };
 }
 

@@ -5,6 +5,7 @@ import { getConfig, type Config } from "@/lib/config";
 import { startWorker, type WorkerHandle } from "@/lib/generation/worker";
 import { log } from "@/lib/log";
 import { configuredProviders, createModelResolver, type ModelResolver } from "@/lib/providers/registry";
+import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit/rate-limiter";
 import type { ImageStore } from "@/lib/storage/image-store";
 import { createLocalStore } from "@/lib/storage/local-store";
 
@@ -16,6 +17,8 @@ export interface Runtime {
   store: ImageStore;
   resolveModel: ModelResolver;
   worker: WorkerHandle | null;
+  /** Per-key request limits, shared by REST and MCP (lib/rate-limit/check-rate-limit.ts). */
+  rateLimiter: RateLimiter;
   close(): Promise<void>;
 }
 
@@ -37,6 +40,10 @@ export async function createRuntime(config: Config, opts: { worker: boolean }): 
     ttlSeconds: config.signedUrlTtlSeconds,
   });
   const resolveModel = createModelResolver(config);
+  const rateLimiter = await createRateLimiter(config.rateLimit);
+  if (rateLimiter.backend === "memory" && config.databaseUrl) {
+    log.warn("rate limits are counted in this process only: set REDIS_URL or UPSTASH_REDIS_REST_URL when running several web processes");
+  }
   const worker = opts.worker
     ? startWorker({
         db: handle.db,
@@ -47,7 +54,7 @@ export async function createRuntime(config: Config, opts: { worker: boolean }): 
         maxAttempts: config.maxAttempts,
       })
     : null;
-  log.info("pixola runtime ready", { database: handle.kind, worker: Boolean(worker), appUrl: config.appUrl });
+  log.info("pixola runtime ready", { database: handle.kind, worker: Boolean(worker), rateLimiter: rateLimiter.backend, appUrl: config.appUrl });
   return {
     config,
     db: handle.db,
@@ -55,8 +62,10 @@ export async function createRuntime(config: Config, opts: { worker: boolean }): 
     store,
     resolveModel,
     worker,
+    rateLimiter,
     async close() {
       await worker?.stop();
+      await rateLimiter.close();
       await handle.close();
     },
   };

@@ -20,6 +20,11 @@ export default async function setup(project: TestProject) {
     OPENAI_API_KEY: "sk-test-provider",
     OPENAI_BASE_URL: fake.url,
     DEFAULT_MODEL: "procedural",
+    // The suite makes many requests per key (polling included); the rate-limit tests start
+    // apps of their own with the shipped limits. Redis when CI provides one.
+    RATE_LIMIT_PER_MINUTE: "100000",
+    RATE_LIMIT_PER_DAY: "10000000",
+    REDIS_URL: process.env.TEST_REDIS_URL,
   });
   project.provide("baseUrl", server.url);
   project.provide("adminToken", server.adminToken);

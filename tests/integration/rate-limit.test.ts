@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RateLimitSettings } from "@/lib/config";
+import { decide } from "@/lib/rate-limit/check-rate-limit";
+import { createRateLimiter, type LimitOutcome, type RateLimiter } from "@/lib/rate-limit/rate-limiter";
+import type { WindowSpec } from "@/lib/rate-limit/window";
+import { startUpstashBridge } from "../fixtures/upstash-rest-bridge";
+
+// The production windows are 60 s and one day; the same code runs here with a short
+// "minute" so that window boundaries can be crossed within a test.
+const SHORT_MS = 1000;
+const base: RateLimitSettings = { enabled: true, perMinute: undefined, perDay: undefined, timeoutMs: 1000, redisUrl: undefined, upstash: undefined };
+const redisUrl = process.env.TEST_REDIS_URL;
+const TOKEN = "test-upstash-token";
+
+type Backend = { name: string; settings: () => RateLimitSettings };
+let bridge: Awaited<ReturnType<typeof startUpstashBridge>> | undefined;
+const limiterBackends: Backend[] = [
+  { name: "embedded (memory)", settings: () => base },
+  ...(redisUrl
+    ? [
+        { name: "Redis (REDIS_URL)", settings: () => ({ ...base, redisUrl }) },
+        { name: "Upstash REST (loopback bridge)", settings: () => ({ ...base, upstash: { url: bridge!.url, token: TOKEN } }) },
+      ]
+    : []),
+];
+
+beforeAll(async () => {
+  if (redisUrl) bridge = await startUpstashBridge(redisUrl, TOKEN);
+});
+afterAll(() => bridge?.close());
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits for the start of a short window, so a test's burst is not split by a boundary. */
+const atWindowStart = async () => {
+  const into = Date.now() % SHORT_MS;
+  if (into > 100) await sleep(SHORT_MS - into + 5);
+};
+const id = () => `key_${randomBytes(8).toString("hex")}`;
+const checked = (o: LimitOutcome) => {
+  if (o.kind !== "checked") throw new Error(`limiter answered ${o.kind}`);
+  return o;
+};
+
+describe.each(limiterBackends)("per-key limiter: $name", ({ settings }) => {
+  let limiter: RateLimiter;
+  const run = randomBytes(4).toString("hex");
+  const minute: WindowSpec = { kind: "sliding", ms: SHORT_MS, prefix: `t:${run}:min` };
+  const day: WindowSpec = { kind: "fixed", ms: 86_400_000, prefix: `t:${run}:day` };
+  beforeAll(async () => {
+    limiter = await createRateLimiter(settings(), { minute, day });
+  });
+  afterAll(() => limiter?.close());
+
+  it("refuses request N+1 in a window, with a Retry-After after which a request passes", async () => {
+    const key = id();
+    await atWindowStart();
+    const remaining = [];
+    for (let i = 0; i < 3; i++) remaining.push(checked(await limiter.check(key, { perMinute: 3, perDay: 100 })));
+    expect(remaining.map((r) => [r.allowed, r.window, r.limit, r.remaining])).toEqual([
+      [true, "minute", 3, 2],
+      [true, "minute", 3, 1],
+      [true, "minute", 3, 0],
+    ]);
+    const refused = checked(await limiter.check(key, { perMinute: 3, perDay: 100 }));
+    expect(refused).toMatchObject({ allowed: false, window: "minute", limit: 3, remaining: 0 });
+    expect(refused.reset).toBe((Math.floor(Date.now() / SHORT_MS) + 1) * SHORT_MS);
+    const decision = decide(refused);
+    const retryAfter = Number(decision.headers["Retry-After"]);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter * 1000).toBeGreaterThan(refused.reset - Date.now());
+    await sleep(refused.reset - Date.now() + 5);
+    expect(checked(await limiter.check(key, { perMinute: 3, perDay: 100 })).allowed).toBe(true);
+  });
+
+  it("checks the day only after the minute passes, so minute-refused requests do not use it up", async () => {
+    const key = id();
+    const limits = { perMinute: 3, perDay: 5 };
+    await atWindowStart();
+    for (let i = 0; i < 3; i++) expect(checked(await limiter.check(key, limits)).allowed).toBe(true);
+    for (let i = 0; i < 6; i++) expect(checked(await limiter.check(key, limits))).toMatchObject({ allowed: false, window: "minute" });
+    // Two short windows later the minute is clear; 2 of the day's 5 remain, not 0.
+    await sleep((Math.floor(Date.now() / SHORT_MS) + 2) * SHORT_MS - Date.now() + 5);
+    expect(checked(await limiter.check(key, limits))).toMatchObject({ allowed: true, window: "day", limit: 5, remaining: 1 });
+    expect(checked(await limiter.check(key, limits))).toMatchObject({ allowed: true, window: "day", remaining: 0 });
+    const refused = checked(await limiter.check(key, limits));
+    expect(refused).toMatchObject({ allowed: false, window: "day", limit: 5 });
+    expect(refused.reset).toBe((Math.floor(Date.now() / 86_400_000) + 1) * 86_400_000);
+    expect(decide(refused).error!.message).toMatch(/5 requests per day/);
+  });
+
+  it("gives the minute back when the day refuses", async () => {
+    const key = id();
+    await atWindowStart();
+    expect(checked(await limiter.check(key, { perMinute: 2, perDay: 1 })).allowed).toBe(true);
+    for (let i = 0; i < 3; i++) expect(checked(await limiter.check(key, { perMinute: 2, perDay: 1 })).window).toBe("day");
+    // Had the day-refused requests kept their minute token, this key's minute would be full.
+    expect(checked(await limiter.check(key, { perMinute: 2, perDay: 100 }))).toMatchObject({ allowed: true, window: "minute", remaining: 0 });
+  });
+
+  it("counts each key on its own", async () => {
+    const [a, b] = [id(), id()];
+    await atWindowStart();
+    expect(checked(await limiter.check(a, { perMinute: 1, perDay: 10 })).allowed).toBe(true);
+    expect(checked(await limiter.check(a, { perMinute: 1, perDay: 10 })).allowed).toBe(false);
+    expect(checked(await limiter.check(b, { perMinute: 1, perDay: 10 })).allowed).toBe(true);
+    expect(limiter.failOpenCount()).toBe(0);
+  });
+});
+
+describe.runIf(redisUrl)("Upstash REST backend", () => {
+  it("goes through the REST API with the token", async () => {
+    const limiter = await createRateLimiter({ ...base, upstash: { url: bridge!.url, token: TOKEN } });
+    const before = bridge!.requests();
+    expect(checked(await limiter.check(id(), { perMinute: 30, perDay: 1000 })).allowed).toBe(true);
+    expect(bridge!.requests()).toBeGreaterThan(before);
+    const wrongToken = await createRateLimiter({ ...base, upstash: { url: bridge!.url, token: "wrong" } });
+    expect(await wrongToken.check(id(), { perMinute: 30, perDay: 1000 })).toEqual({ kind: "unavailable" });
+    expect(wrongToken.failOpenCount()).toBe(1);
+  });
+});
