@@ -1,0 +1,98 @@
+import { KeyRound } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateKeyDialog } from "@/components/api-keys/create-key-dialog";
+import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
+import { PageHeader } from "@/components/dashboard/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { requireSession } from "@/lib/auth/session";
+import { formatDateTime, maskedKey } from "@/lib/dashboard/format";
+
+export const metadata: Metadata = { title: "API Keys · Settings · Pixola" };
+
+export default async function ApiKeysPage() {
+  const { ctx } = await requireSession();
+  const keys = await listApiKeys({ ctx });
+  const active = keys.filter((k) => k.status === "active").length;
+
+  return (
+    <>
+      <p className="mb-1 text-sm text-muted-foreground">Settings</p>
+      <PageHeader
+        title="API Keys"
+        description={
+          <>
+            Keys authenticate your assistants (MCP) and programs (REST). Send one as{" "}
+            <code className="rounded bg-muted px-1 py-0.5 text-xs">Authorization: Bearer pxk_…</code>. See{" "}
+            <Link href="/connect" className="font-medium text-primary hover:underline">
+              Connect
+            </Link>{" "}
+            for setup.
+          </>
+        }
+        actions={<CreateKeyDialog />}
+      />
+      <Card>
+        {keys.length ? (
+          <Table aria-label="Your API keys">
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>Name</TableHead>
+                <TableHead>Key</TableHead>
+                <TableHead>Created</TableHead>
+                <TableHead>Last used</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead className="text-right">
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {keys.map((k) => {
+                const masked = maskedKey(k.start, k.last4);
+                return (
+                  <TableRow key={k.id} data-testid="api-key-row">
+                    <TableCell className="max-w-56 truncate font-medium">{k.name}</TableCell>
+                    <TableCell>
+                      <code className="whitespace-nowrap rounded bg-muted px-1.5 py-0.5 font-mono text-xs">{masked}</code>
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(k.createdAt)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-muted-foreground">
+                      {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}
+                    </TableCell>
+                    <TableCell>
+                      {k.status === "active" ? (
+                        <Badge variant="success">Active</Badge>
+                      ) : (
+                        <Badge variant="secondary" title={`Revoked ${formatDateTime(k.revokedAt)}`}>
+                          Revoked
+                        </Badge>
+                      )}
+                    </TableCell>
+                    <TableCell className="text-right">
+                      {k.status === "active" ? <RevokeKeyButton keyId={k.id} name={k.name} masked={masked} /> : null}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        ) : (
+          <CardContent className="flex flex-col items-center gap-2 py-12 text-center">
+            <KeyRound className="size-8 text-muted-foreground" aria-hidden />
+            <p className="font-medium">No API keys yet</p>
+            <p className="max-w-sm text-sm text-muted-foreground">
+              Create a key to connect Claude, Cursor, VS Code or your own code. It is shown once, when you create it.
+            </p>
+          </CardContent>
+        )}
+      </Card>
+      <p className="mt-3 text-xs text-muted-foreground">
+        {active} active {active === 1 ? "key" : "keys"}. Revoked keys stop working at once and stay listed for your records.
+      </p>
+    </>
+  );
+}

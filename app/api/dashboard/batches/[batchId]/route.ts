@@ -1,0 +1,18 @@
+import { sessionCtxFromRequest } from "@/lib/auth/session";
+import { DomainError } from "@/lib/errors";
+import { getBatch } from "@/lib/generation/get-batch";
+import { errorResponse, json, newRequestId } from "@/lib/http/respond";
+
+/** The playground polls this with the session cookie; API keys are not accepted here. */
+export async function GET(req: Request, { params }: { params: Promise<{ batchId: string }> }): Promise<Response> {
+  const requestId = newRequestId();
+  try {
+    const session = await sessionCtxFromRequest(req);
+    if (!session) throw new DomainError("unauthorized", "Your session has ended. Sign in again.");
+    const { batchId } = await params;
+    const batch = await getBatch({ ctx: session.ctx, input: { batchId }, store: session.rt.store });
+    return json(batch, { headers: { "cache-control": "no-store", "x-request-id": requestId } });
+  } catch (err) {
+    return errorResponse(err, requestId, { "cache-control": "no-store" });
+  }
+}

@@ -1,0 +1,162 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SiteHeader } from "@/components/site-header";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { CodeBlock } from "@/components/ui/code-block";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getSessionUser } from "@/lib/auth/session";
+import { operationsOf, type SchemaProperty } from "@/lib/dashboard/openapi-view";
+import { buildOpenApi } from "@/lib/http/openapi";
+import { getRuntime } from "@/lib/runtime";
+
+export const metadata: Metadata = { title: "REST API reference · Pixola" };
+// The server URL in the document comes from this server's configuration, read at request time.
+export const dynamic = "force-dynamic";
+
+export default async function ApiDocsPage() {
+  const rt = await getRuntime();
+  const doc = buildOpenApi(rt.config.appUrl);
+  const ops = operationsOf(doc);
+  const signedIn = Boolean(await getSessionUser());
+  const base = doc.servers[0].url;
+
+  return (
+    <div className="min-h-dvh">
+      <SiteHeader signedIn={signedIn} />
+      <main id="main" className="mx-auto grid max-w-6xl gap-8 px-4 py-8 sm:px-6 lg:grid-cols-[14rem_minmax(0,1fr)]">
+        <aside className="hidden lg:block">
+          <nav aria-label="Operations" className="sticky top-6 grid gap-1 text-sm">
+            <p className="mb-1 text-xs font-medium uppercase tracking-wide text-muted-foreground">Operations</p>
+            {ops.map((op) => (
+              <a key={op.id} href={`#${op.id}`} className="flex items-center gap-2 rounded px-2 py-1 hover:bg-accent">
+                <span className="w-9 font-mono text-[11px] font-semibold text-primary">{op.method}</span>
+                <span className="truncate font-mono text-xs">{op.path}</span>
+              </a>
+            ))}
+          </nav>
+        </aside>
+        <div className="min-w-0">
+          <h1 className="text-3xl font-semibold tracking-tight">{doc.info.title}</h1>
+          <p className="mt-2 text-muted-foreground">{doc.info.description}</p>
+          <div className="mt-4 grid gap-3 sm:grid-cols-2">
+            <CodeBlock label="Base URL" code={base} />
+            <CodeBlock label="Example" code={`curl -s ${base}/credits \\\n  -H "Authorization: Bearer pxk_your_api_key"`} />
+          </div>
+          <p className="mt-3 text-sm text-muted-foreground">
+            Machine-readable:{" "}
+            <a href="/api/v1/openapi.json" className="font-medium text-primary hover:underline">
+              /api/v1/openapi.json
+            </a>{" "}
+            (OpenAPI {doc.openapi}). Keys come from{" "}
+            <Link href="/settings/api-keys" className="font-medium text-primary hover:underline">
+              Settings → API Keys
+            </Link>
+            .
+          </p>
+
+          <div className="mt-8 grid gap-5">
+            {ops.map((op) => (
+              <Card key={op.id} id={op.id} className="scroll-mt-6" data-testid="api-operation">
+                <CardHeader>
+                  <h2 className="flex flex-wrap items-center gap-2">
+                    <Badge variant={op.method === "GET" ? "secondary" : "default"} className="font-mono">
+                      {op.method}
+                    </Badge>
+                    <code className="break-all font-mono text-base font-semibold">{op.path}</code>
+                    {op.auth ? <Badge variant="outline">API key</Badge> : <Badge variant="success">public</Badge>}
+                  </h2>
+                  <p className="text-sm text-muted-foreground">{op.summary}</p>
+                </CardHeader>
+                <CardContent className="grid gap-4">
+                  {op.parameters.length ? (
+                    <section>
+                      <h3 className="mb-2 text-sm font-medium">Parameters</h3>
+                      <Table>
+                        <TableHeader>
+                          <TableRow className="hover:bg-transparent">
+                            <TableHead>Name</TableHead>
+                            <TableHead>In</TableHead>
+                            <TableHead>Type</TableHead>
+                            <TableHead>Description</TableHead>
+                          </TableRow>
+                        </TableHeader>
+                        <TableBody>
+                          {op.parameters.map((p) => (
+                            <TableRow key={p.name}>
+                              <TableCell className="font-mono text-xs">
+                                {p.name}
+                                {p.required ? <span className="text-destructive"> *</span> : null}
+                              </TableCell>
+                              <TableCell className="text-xs">{p.in}</TableCell>
+                              <TableCell className="font-mono text-xs">{p.type}</TableCell>
+                              <TableCell className="text-xs text-muted-foreground">{p.description ?? "—"}</TableCell>
+                            </TableRow>
+                          ))}
+                        </TableBody>
+                      </Table>
+                    </section>
+                  ) : null}
+                  {op.body ? (
+                    <section>
+                      <h3 className="mb-2 text-sm font-medium">Request body (JSON)</h3>
+                      <PropsTable props={op.body.properties} />
+                    </section>
+                  ) : null}
+                  <section>
+                    <h3 className="mb-2 text-sm font-medium">Responses</h3>
+                    <ul className="grid gap-2">
+                      {op.responses.map((r) => (
+                        <li key={r.status} className="rounded-md border">
+                          <details>
+                            <summary className="flex cursor-pointer items-center gap-2 px-3 py-2 text-sm">
+                              <Badge variant={r.status.startsWith("2") ? "success" : "destructive"} className="font-mono">
+                                {r.status}
+                              </Badge>
+                              {r.description}
+                            </summary>
+                            {r.schema ? (
+                              <pre className="max-h-96 overflow-auto border-t bg-muted/60 p-3 font-mono text-xs">
+                                {JSON.stringify(r.schema, null, 2)}
+                              </pre>
+                            ) : null}
+                          </details>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                </CardContent>
+              </Card>
+            ))}
+          </div>
+        </div>
+      </main>
+    </div>
+  );
+}
+
+function PropsTable({ props }: { props: SchemaProperty[] }) {
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead>Field</TableHead>
+          <TableHead>Type</TableHead>
+          <TableHead>Description</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {props.map((p) => (
+          <TableRow key={p.name}>
+            <TableCell className="font-mono text-xs">
+              {p.name}
+              {p.required ? <span className="text-destructive"> *</span> : null}
+            </TableCell>
+            <TableCell className="max-w-48 font-mono text-xs">{p.type}</TableCell>
+            <TableCell className="text-xs text-muted-foreground">{p.description ?? "—"}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { FormField } from "@/components/ui/form-field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldErrorsOf, PASSWORD_MIN, signUpSchema, type FieldErrors } from "@/lib/auth/schemas";
+import { generalMessage, postAuth } from "./auth-request";
+
+type Field = "name" | "email" | "password";
+
+export function SignUpForm() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors<Field>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setFormError(null);
+    const data = Object.fromEntries(new FormData(e.currentTarget));
+    const parsed = signUpSchema.safeParse(data);
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf<Field>(parsed.error));
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    const r = await postAuth("/sign-up/email", parsed.data);
+    if (r.ok) {
+      router.replace("/dashboard");
+      router.refresh();
+      return;
+    }
+    setPending(false);
+    if (r.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" || r.code === "USER_ALREADY_EXISTS") {
+      setErrors({ email: "An account with this email already exists. Sign in instead, or use another email." });
+    } else if (r.code === "INVALID_EMAIL") {
+      setErrors({ email: "Enter a valid email address, like you@example.com." });
+    } else if (r.code === "PASSWORD_TOO_SHORT" || r.code === "PASSWORD_TOO_LONG") {
+      setErrors({ password: r.message ?? "Choose a password of the allowed length." });
+    } else {
+      setFormError(generalMessage(r));
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Create your account">
+      {formError ? (
+        <Alert variant="destructive">
+          <AlertDescription>{formError}</AlertDescription>
+        </Alert>
+      ) : null}
+      <FormField id="name" label="Name" autoComplete="name" error={errors.name} />
+      <FormField id="email" label="Email" type="email" autoComplete="email" inputMode="email" error={errors.email} />
+      <FormField
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN} characters. A long passphrase is best.`}
+        error={errors.password}
+      />
+      <SubmitButton className="w-full" pending={pending} pendingText="Creating account…">
+        Create account
+      </SubmitButton>
+      <p className="text-center text-sm text-muted-foreground">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,275 @@
+"use client";
+
+import { WandSparkles } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState, useTransition, type FormEvent } from "react";
+import { submitGenerationAction, type Submitted } from "@/app/(dashboard)/playground/actions";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { NativeSelect, Textarea } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { formatNumber } from "@/lib/dashboard/format";
+import type { BatchView } from "@/lib/generation/schemas";
+import { BatchProgress, isFinished } from "./batch-progress";
+import type { PlaygroundCatalog } from "./types";
+
+const MAX_PROMPT = 4000;
+const POLL_MS = 700;
+
+export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: PlaygroundCatalog; balance: number }) {
+  const router = useRouter();
+  const [model, setModel] = useState(catalog.defaults.model);
+  const [style, setStyle] = useState(catalog.defaults.style);
+  const [shape, setShape] = useState(catalog.defaults.shape);
+  const [quality, setQuality] = useState<"standard" | "hd">("standard");
+  const [count, setCount] = useState(1);
+  const [promptError, setPromptError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [submitted, setSubmitted] = useState<Submitted | null>(null);
+  const [batch, setBatch] = useState<BatchView | null>(null);
+  const [balance, setBalance] = useState(initialBalance);
+  const [submitting, startSubmit] = useTransition();
+
+  const chosenModel = catalog.models.find((m) => m.slug === model);
+  const chosenStyle = useMemo(() => catalog.styleGroups.flatMap((g) => g.styles).find((s) => s.slug === style), [catalog, style]);
+  const unit = chosenModel ? chosenModel.pricing[quality] : 0;
+  const cost = unit * count;
+  const running = !!submitted && !isFinished(batch);
+
+  // Poll the batch until it settles; a network hiccup just waits for the next tick.
+  useEffect(() => {
+    if (!submitted) return;
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = async () => {
+      try {
+        const res = await fetch(`/api/dashboard/batches/${submitted.batchId}`, { cache: "no-store" });
+        if (res.status === 401) {
+          setError("Your session has ended. Sign in again to see the result.");
+          return;
+        }
+        if (res.ok) {
+          const b = (await res.json()) as BatchView;
+          if (stop) return;
+          setBatch(b);
+          if (isFinished(b)) {
+            setBalance(submitted.balance + b.creditsRefunded);
+            router.refresh();
+            return;
+          }
+        }
+      } catch {
+        /* retried on the next tick */
+      }
+      if (!stop) timer = setTimeout(tick, POLL_MS);
+    };
+    void tick();
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, [submitted, router]);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const prompt = String(new FormData(e.currentTarget).get("prompt") ?? "").trim();
+    setError(null);
+    if (!prompt) {
+      setPromptError("Describe the image you want, e.g. “a lighthouse at dusk, watercolor”.");
+      return;
+    }
+    setPromptError(null);
+    startSubmit(async () => {
+      const r = await submitGenerationAction({ prompt, model, style, shape, quality, count });
+      if (!r.ok) {
+        setError(r.error);
+        return;
+      }
+      setBatch(null);
+      setBalance(r.data.balance);
+      setSubmitted(r.data);
+    });
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[26rem_minmax(0,1fr)]">
+      <Card>
+        <CardHeader>
+          <CardTitle>Describe your image</CardTitle>
+          <CardDescription>Prices are in credits per image and shown before you generate.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Generate images">
+            <div className="grid gap-2">
+              <Label htmlFor="prompt">Prompt</Label>
+              <Textarea
+                id="prompt"
+                name="prompt"
+                rows={4}
+                maxLength={MAX_PROMPT}
+                placeholder="A red fox in a snowy forest at sunrise"
+                aria-invalid={promptError ? true : undefined}
+                aria-describedby={promptError ? "prompt-error" : undefined}
+              />
+              {promptError ? (
+                <p id="prompt-error" className="text-sm text-destructive">
+                  {promptError}
+                </p>
+              ) : null}
+            </div>
+
+            <div className="grid gap-2">
+              <Label htmlFor="model">Model</Label>
+              <NativeSelect id="model" name="model" value={model} onChange={(e) => setModel(e.target.value)} aria-describedby="model-hint">
+                <optgroup label="Available on this server">
+                  {catalog.models
+                    .filter((m) => m.available)
+                    .map((m) => (
+                      <option key={m.slug} value={m.slug}>
+                        {m.name} — {m.pricing.standard} / {m.pricing.hd} HD credits
+                      </option>
+                    ))}
+                </optgroup>
+                <optgroup label="Needs a provider key on this server">
+                  {catalog.models
+                    .filter((m) => !m.available)
+                    .map((m) => (
+                      <option key={m.slug} value={m.slug} disabled>
+                        {m.name} — {m.pricing.standard} / {m.pricing.hd} HD credits
+                      </option>
+                    ))}
+                </optgroup>
+              </NativeSelect>
+              <p id="model-hint" className="text-xs text-muted-foreground">
+                {chosenModel?.description}
+              </p>
+            </div>
+
+            <div className="grid gap-2">
+              <Label htmlFor="style">Style</Label>
+              <div className="flex items-center gap-3">
+                <NativeSelect id="style" name="style" value={style} onChange={(e) => setStyle(e.target.value)} className="flex-1">
+                  {catalog.styleGroups.map((g) => (
+                    <optgroup key={g.category} label={g.category}>
+                      {g.styles.map((s) => (
+                        <option key={s.slug} value={s.slug}>
+                          {s.name}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </NativeSelect>
+                {chosenStyle ? (
+                  // eslint-disable-next-line @next/next/no-img-element
+                  <img
+                    src={chosenStyle.preview}
+                    alt={`Preview of the ${chosenStyle.name} style`}
+                    className="size-12 shrink-0 rounded-md border object-cover"
+                  />
+                ) : null}
+              </div>
+            </div>
+
+            <div className="grid grid-cols-2 gap-3">
+              <div className="grid gap-2">
+                <Label htmlFor="shape">Shape</Label>
+                <NativeSelect id="shape" name="shape" value={shape} onChange={(e) => setShape(e.target.value)}>
+                  {catalog.shapes.map((s) => (
+                    <option key={s.slug} value={s.slug}>
+                      {s.name} ({s.aspectRatio})
+                    </option>
+                  ))}
+                </NativeSelect>
+              </div>
+              <div className="grid gap-2">
+                <Label htmlFor="count">Count</Label>
+                <NativeSelect id="count" name="count" value={count} onChange={(e) => setCount(Number(e.target.value))}>
+                  {[1, 2, 3, 4].map((n) => (
+                    <option key={n} value={n}>
+                      {n} {n === 1 ? "image" : "images"}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </div>
+            </div>
+
+            <fieldset className="grid gap-2">
+              <legend className="mb-2 text-sm font-medium">Quality</legend>
+              <div className="grid grid-cols-2 gap-2">
+                {(["standard", "hd"] as const).map((q) => (
+                  <label
+                    key={q}
+                    className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-accent has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50"
+                  >
+                    <input
+                      type="radio"
+                      name="quality"
+                      value={q}
+                      checked={quality === q}
+                      onChange={() => setQuality(q)}
+                      className="accent-primary"
+                    />
+                    <span className="font-medium">{q === "hd" ? "HD" : "Standard"}</span>
+                    <span className="ml-auto text-xs text-muted-foreground">{chosenModel?.pricing[q] ?? "—"} cr</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+
+            <div className="rounded-lg border bg-muted/50 px-3 py-2.5 text-sm" aria-live="polite" data-testid="cost-summary">
+              <div className="flex items-center justify-between">
+                <span className="text-muted-foreground">Cost</span>
+                <span className="font-semibold">
+                  {formatNumber(cost)} {cost === 1 ? "credit" : "credits"}
+                </span>
+              </div>
+              <div className="flex items-center justify-between text-xs text-muted-foreground">
+                <span>
+                  {unit} × {count} {count === 1 ? "image" : "images"}
+                </span>
+                <span>Balance {formatNumber(balance)}</span>
+              </div>
+              {cost > balance ? (
+                <p className="mt-1 text-xs text-destructive">This costs more than your balance. Lower the count or quality.</p>
+              ) : null}
+            </div>
+
+            {error ? (
+              <Alert variant="destructive">
+                <AlertDescription>{error}</AlertDescription>
+              </Alert>
+            ) : null}
+
+            <SubmitButton
+              className="w-full"
+              size="lg"
+              pending={submitting || running}
+              pendingText={submitting ? "Submitting…" : "Generating…"}
+            >
+              <WandSparkles aria-hidden />
+              Generate
+            </SubmitButton>
+          </form>
+        </CardContent>
+      </Card>
+
+      <Card className="min-h-80">
+        <CardHeader>
+          <CardTitle>Result</CardTitle>
+          <CardDescription>Images also appear in your gallery and are charged only if they complete.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {submitted ? (
+            <BatchProgress batch={batch} count={submitted.count} />
+          ) : (
+            <div className="flex h-56 flex-col items-center justify-center gap-2 rounded-lg border border-dashed text-center text-sm text-muted-foreground">
+              <WandSparkles className="size-6" aria-hidden />
+              Your images will appear here.
+            </div>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

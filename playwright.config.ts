@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+// A fresh data directory per run. The config is loaded by the runner and again by each
+// worker; the env var makes them all agree on the one directory the runner created.
+process.env.PIXOLA_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "pixola-e2e-"));
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  workers: 1,
+  fullyParallel: false,
+  // No retries: a test that passes only on a second try is a bug to fix, not to hide.
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: "list",
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    permissions: ["clipboard-read", "clipboard-write"],
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--disable-gpu", "--disable-quic", "--disable-sync"],
+    },
+  },
+  webServer: {
+    // scripts/test-all.sh builds first; here we only start the built app.
+    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      DATA_DIR: process.env.PIXOLA_E2E_DATA_DIR,
+      DATABASE_URL: "",
+      APP_URL: baseURL,
+      PORT: String(PORT),
+      AUTH_RATE_LIMIT: "off",
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+      // NEXT_DIST_DIR passes through from the caller's environment (Playwright merges process.env).
+    },
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+  },
+});

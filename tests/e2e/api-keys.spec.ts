@@ -1,0 +1,66 @@
+import { expect, test } from "@playwright/test";
+import { closeKeyDialog, createKey, mcpToolsList, screenshot, signUp } from "./helpers";
+
+test("sign up, see 1,000 credits, create a key shown once, use it over REST and MCP, revoke it", async ({ page, request }) => {
+  await signUp(page);
+  await expect(page.getByTestId("credit-balance")).toContainText("1,000");
+
+  // Create: the plaintext appears once, in the dialog, with a warning and a working copy button.
+  const key = await createKey(page, "E2E laptop");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByText("You will not see this key again")).toBeVisible();
+  await dialog.getByRole("button", { name: "Copy key" }).click();
+  await expect(dialog.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+  await screenshot(page, "api-keys-shown-once-dialog");
+
+  // Closing and reloading leaves only start…last4 on the page, never the plaintext.
+  await closeKeyDialog(page);
+  await page.reload();
+  const masked = `${key.slice(0, 8)}…${key.slice(-4)}`;
+  const row = page.getByTestId("api-key-row").filter({ hasText: "E2E laptop" });
+  await expect(row).toContainText(masked);
+  await expect(row).toContainText("Active");
+  await expect(row).toContainText("Never");
+  expect(await page.content()).not.toContain(key);
+  await screenshot(page, "api-keys-list");
+
+  // The key works on REST and MCP.
+  const credits = await request.get("/api/v1/credits", { headers: { Authorization: `Bearer ${key}` } });
+  expect(credits.status()).toBe(200);
+  expect((await credits.json()).balance).toBe(1000);
+  const tools = await mcpToolsList(request, key);
+  expect(tools.status()).toBe(200);
+  const body = await tools.text();
+  expect(body).toContain("generate_image");
+  expect(body).toContain("list_models");
+
+  // Using the key shows up as "last used" on the page.
+  await page.reload();
+  await expect(row).not.toContainText("Never");
+
+  // Revoke asks first; Cancel changes nothing.
+  await row.getByRole("button", { name: "Revoke key E2E laptop" }).click();
+  const confirm = page.getByRole("dialog");
+  await expect(confirm).toContainText("stops working immediately");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(row).toContainText("Active");
+  await row.getByRole("button", { name: "Revoke key E2E laptop" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(row).toContainText("Revoked");
+  await expect(row.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
+
+  // It takes effect at once on both surfaces.
+  const after = await request.get("/api/v1/credits", { headers: { Authorization: `Bearer ${key}` } });
+  expect(after.status()).toBe(401);
+  expect((await mcpToolsList(request, key)).status()).toBe(401);
+});
+
+test("creating a key without a name explains what is missing", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/settings/api-keys");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByRole("dialog")).toContainText("Give the key a name");
+});

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { screenshot, signUp } from "./helpers";
+
+test("the landing page says what Pixola is and links to sign-up and the docs", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Image generation");
+  await expect(page.getByRole("link", { name: /Create a free account/ })).toHaveAttribute("href", "/sign-up");
+  await page.getByRole("link", { name: "Read the API docs" }).click();
+  await expect(page).toHaveURL(/\/docs\/api$/);
+  await expect(page.getByRole("heading", { name: "Pixola API" })).toBeVisible();
+  await expect(page.getByTestId("api-operation").filter({ hasText: "/generate" })).toContainText("POST");
+  await expect(page.getByTestId("api-operation")).not.toHaveCount(0);
+  await screenshot(page, "docs-api");
+});
+
+test("connect guide shows the MCP URL and a config for each client", async ({ page, baseURL }) => {
+  await signUp(page);
+  await page.goto("/connect");
+  await expect(page.getByTestId("mcp-url")).toHaveText(`${baseURL}/mcp`);
+  for (const client of ["Claude Code", "Cursor", "VS Code", "Windsurf", "Claude Desktop", "ChatGPT"]) {
+    await expect(page.getByRole("heading", { name: client, exact: true })).toBeVisible();
+  }
+  await expect(page.getByText("tools/list").first()).toBeVisible();
+  await page.getByRole("button", { name: "Copy MCP server URL" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/mcp`);
+  await expect(page.getByRole("link", { name: "REST reference" })).toHaveAttribute("href", "/docs/api");
+  await screenshot(page, "connect");
+});
+
+test.describe("at phone width", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("dashboard pages fit a 390px screen", async ({ page }) => {
+    await page.goto("/");
+    await screenshot(page, "phone-landing");
+    await signUp(page);
+    for (const [path, name] of [
+      ["/dashboard", "phone-dashboard"],
+      ["/playground", "phone-playground"],
+      ["/settings/api-keys", "phone-api-keys"],
+    ] as const) {
+      await page.goto(path);
+      // No sideways scrolling of the page itself (wide tables scroll inside their own box).
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+      await screenshot(page, name);
+    }
+  });
+});
