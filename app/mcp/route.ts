@@ -1,0 +1,35 @@
+import { authenticateMcp } from "@/lib/mcp/auth";
+import { createPixolaMcpHandler } from "@/lib/mcp/handler";
+import { allowedOrigins, originRejection } from "@/lib/mcp/origin";
+import { errorResponse, newRequestId } from "@/lib/http/respond";
+import { getConfig } from "@/lib/config";
+import { getRuntime } from "@/lib/runtime";
+
+export const runtime = "nodejs";
+// generate_image waits up to MCP_WAIT_SECONDS (50 s by default) before handing over to get_batch.
+export const maxDuration = 60;
+
+let handler: ((req: Request) => Promise<Response>) | undefined;
+let origins: Set<string> | undefined;
+
+/** Origin check → the same key check as /api/v1 → mcp-handler, with the key as authInfo. */
+async function mcp(req: Request): Promise<Response> {
+  const requestId = newRequestId();
+  try {
+    const config = getConfig();
+    origins ??= allowedOrigins(config.appUrl, config.mcpAllowedOrigins);
+    const denied = originRejection(req, origins, requestId);
+    if (denied) return denied;
+    const auth = await authenticateMcp((await getRuntime()).db, req, requestId);
+    if (auth instanceof Response) return auth;
+    req.auth = auth;
+    handler ??= createPixolaMcpHandler();
+    const res = await handler(req);
+    res.headers.set("x-request-id", requestId);
+    return res;
+  } catch (err) {
+    return errorResponse(err, requestId);
+  }
+}
+
+export { mcp as GET, mcp as POST, mcp as DELETE };

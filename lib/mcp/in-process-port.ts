@@ -1,0 +1,84 @@
+import { and, eq } from "drizzle-orm";
+import type { ServerContext } from "@modelcontextprotocol/server";
+import { images } from "@/db/schema";
+import { listModels } from "@/lib/catalog/list-models";
+import { listShapes } from "@/lib/catalog/list-shapes";
+import { listStyles } from "@/lib/catalog/list-styles";
+import type { Ctx, Scope } from "@/lib/context";
+import { getCredits } from "@/lib/credits/get-credits";
+import { DomainError } from "@/lib/errors";
+import { getBatch } from "@/lib/generation/get-batch";
+import { batchSettledEvent, signals } from "@/lib/generation/signals";
+import { submitGeneration } from "@/lib/generation/submit-generation";
+import { getImage } from "@/lib/images/get-image";
+import { listImages } from "@/lib/images/list-images";
+import { getRuntime, type Runtime } from "@/lib/runtime";
+import { ctxFromAuthInfo } from "./auth";
+import type { PixolaPort } from "./port";
+
+/** The same scopes the matching /api/v1 endpoints require, so a key means the same on both. */
+function requireScope(ctx: Ctx, scope: Scope) {
+  if (ctx.actor.kind === "apiKey" && !ctx.actor.scopes.includes(scope)) {
+    throw new DomainError("forbidden", `This API key lacks the '${scope}' scope needed here.`);
+  }
+}
+
+export function createInProcessPort(rt: Runtime, ctx: Ctx): PixolaPort {
+  const { db, store, config } = rt;
+  return {
+    requestId: ctx.requestId,
+    listModels: () => listModels({ db }),
+    listStyles: () => listStyles({ db, appUrl: config.appUrl }),
+    listShapes: () => listShapes({ db }),
+    async checkCredits() {
+      requireScope(ctx, "credits:read");
+      return getCredits({ ctx });
+    },
+    async generate(input) {
+      requireScope(ctx, "images:generate");
+      return submitGeneration({ ctx, input, appUrl: config.appUrl });
+    },
+    async getBatch(batchId) {
+      requireScope(ctx, "images:read");
+      return getBatch({ ctx, input: { batchId }, store });
+    },
+    waitForBatchChange(batchId, maxMs, signal) {
+      // Workers in this process signal each settled image; workers elsewhere do not, so the
+      // timer is the poll fallback.
+      return new Promise<void>((resolve) => {
+        const event = batchSettledEvent(batchId);
+        const done = () => {
+          clearTimeout(timer);
+          signals.off(event, done);
+          signal.removeEventListener("abort", done);
+          resolve();
+        };
+        const timer = setTimeout(done, maxMs);
+        signals.on(event, done);
+        signal.addEventListener("abort", done, { once: true });
+      });
+    },
+    async listImages(input) {
+      requireScope(ctx, "images:read");
+      return listImages({ ctx, input, store });
+    },
+    async getImage(imageId) {
+      requireScope(ctx, "images:read");
+      return getImage({ ctx, input: { imageId }, store });
+    },
+    async imageBytes(image) {
+      const [row] = await db
+        .select({ key: images.storageKey })
+        .from(images)
+        .where(and(eq(images.id, image.imageId), eq(images.userId, ctx.userId)));
+      if (!row?.key) return null;
+      return (await store.get(row.key))?.bytes ?? null;
+    },
+  };
+}
+
+/** The port factory of the hosted `/mcp`: the caller is the key the route verified. */
+export async function inProcessPort(toolCtx: ServerContext): Promise<PixolaPort> {
+  const rt = await getRuntime();
+  return createInProcessPort(rt, ctxFromAuthInfo(rt.db, toolCtx.http?.authInfo));
+}

@@ -1,0 +1,35 @@
+/**
+ * Browsers send `Origin` on cross-site requests; answering only our own pages (and the
+ * configured list) keeps a web page from driving a user's MCP session. Clients that are
+ * not browsers send no Origin and pass. Unlike the SDK's hostname check, the whole origin
+ * (scheme, host and port) must match.
+ */
+export function allowedOrigins(appUrl: string, configured: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const entry of [appUrl, ...configured]) {
+    try {
+      out.add(new URL(entry).origin);
+    } catch {
+      // A malformed MCP_ALLOWED_ORIGINS entry allows nothing.
+    }
+  }
+  return out;
+}
+
+export function originRejection(req: Request, allowed: Set<string>, requestId: string): Response | null {
+  const origin = req.headers.get("origin");
+  if (origin === null || allowed.has(normalize(origin))) return null;
+  const message = `Forbidden: requests from origin '${origin}' are not allowed. Browser pages may call /mcp only from this app's own origin or MCP_ALLOWED_ORIGINS.`;
+  return Response.json(
+    { jsonrpc: "2.0", error: { code: -32000, message }, id: null },
+    { status: 403, headers: { "x-request-id": requestId } },
+  );
+}
+
+function normalize(origin: string): string {
+  try {
+    return new URL(origin).origin;
+  } catch {
+    return "invalid"; // includes the opaque origin `null`
+  }
+}

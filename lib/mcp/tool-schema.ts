@@ -1,0 +1,3 @@
+import type { z } from "zod";
+
+export const toolSchema = <T extends z.ZodType>(schema: T) => schema;

@@ -1,0 +1,30 @@
+import type { McpServer } from "@modelcontextprotocol/server";
+import { z } from "zod";
+import { creditsView } from "@/lib/credits/get-credits";
+import type { PortFactory } from "../port";
+import { runTool, toolResult } from "../run-tool";
+import { toolSchema } from "../tool-schema";
+
+const inputSchema = toolSchema(z.object({}));
+const outputSchema = toolSchema(creditsView);
+
+export function registerCheckCreditsTool(server: McpServer, getPort: PortFactory) {
+  server.registerTool(
+    "check_credits",
+    {
+      title: "Check credits",
+      description:
+        "Show the credit balance and subscription plan of the API key's account. Each generated image costs the model's " +
+        "price in credits (see list_models); use this before large generations.",
+      inputSchema,
+      outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (_args, ctx) =>
+      runTool(ctx, getPort, "check_credits", async (port) => {
+        const c = await port.checkCredits();
+        const text = `Balance: ${c.balance} credits. Plan: ${c.plan.name} (${c.plan.monthlyCredits} credits a month).`;
+        return toolResult(c, text);
+      }),
+  );
+}

@@ -1,0 +1,156 @@
+import type { ContentBlock, McpServer } from "@modelcontextprotocol/server";
+import { z } from "zod";
+import { DomainError } from "@/lib/errors";
+import { BATCH_STATUSES, IMAGE_STATUSES, generateInput, type BatchView } from "@/lib/generation/schemas";
+import { awaitBatch, isFinished } from "../await-batch";
+import { imageLine, plural } from "../format";
+import type { PixolaPort, PortFactory, ToolSettings } from "../port";
+import { progressReporter } from "../progress";
+import { runTool, toolResult } from "../run-tool";
+import { makeThumbnail, THUMBNAIL_BUDGET_BYTES } from "../thumbnail";
+import { toolSchema } from "../tool-schema";
+
+// The REST request's own validation, with descriptions that point a model at the list tools.
+const field = generateInput.shape;
+const inputSchema = toolSchema(
+  z.strictObject({
+    prompt: field.prompt.describe("What to draw, in plain words (at most 4,000 characters): subject, setting, mood, composition"),
+    model: field.model.describe("Model slug from list_models; omit for the default model"),
+    style: field.style.describe("Style preset slug from list_styles, e.g. watercolor, anime, oil-painting; default no-style"),
+    shape: field.shape.describe("Aspect-ratio slug from list_shapes, e.g. square, landscape-wide, portrait-tall; default square"),
+    quality: field.quality.describe("standard (default) or hd; hd costs more credits per image (see list_models)"),
+    count: field.count.describe("Number of images, 1 to 4 (default 1); each costs the model's price"),
+    seed: field.seed.describe("Integer seed for reproducible results; random when omitted"),
+  }),
+);
+
+const outputSchema = toolSchema(
+  z.object({
+    batchId: z.string().describe("Pass to get_batch to check on the batch later"),
+    status: z.enum(BATCH_STATUSES),
+    completed: z.boolean().describe("False when the wait ended first: the batch goes on, call get_batch for the result"),
+    prompt: z.string(),
+    model: z.string(),
+    style: z.string(),
+    shape: z.string(),
+    quality: z.string(),
+    images: z.array(
+      z.object({
+        imageId: z.string(),
+        status: z.enum(IMAGE_STATUSES),
+        url: z.string().nullable().describe("Absolute signed download URL once the image has succeeded"),
+        width: z.number().int(),
+        height: z.number().int(),
+        model: z.string(),
+        style: z.string(),
+        error: z.string().nullable(),
+        preview: z
+          .object({ width: z.number().int(), height: z.number().int(), mimeType: z.string() })
+          .nullable()
+          .describe("Size of the inline preview image block sent for this image, if any"),
+      }),
+    ),
+    creditsCharged: z.number().int().describe("Credits for the images that completed"),
+    creditsRefunded: z.number().int().describe("Credits returned for images that failed"),
+    balance: z.number().int().describe("Credits left on the account"),
+  }),
+);
+
+async function previews(port: PixolaPort, batch: BatchView) {
+  const made = await Promise.all(
+    batch.images.map(async (img) => {
+      const bytes = img.status === "succeeded" ? await port.imageBytes(img) : null;
+      return bytes ? makeThumbnail(bytes) : null;
+    }),
+  );
+  let budget = THUMBNAIL_BUDGET_BYTES;
+  return made.map((t) => (t && (budget -= t.data.length) >= 0 ? t : null));
+}
+
+async function balanceAfter(port: PixolaPort, submittedBalance: number, batch: BatchView) {
+  try {
+    return (await port.checkCredits()).balance;
+  } catch (err) {
+    // A key without credits:read still learns its balance from submitting, as on REST.
+    if (err instanceof DomainError && err.code === "forbidden") return submittedBalance + batch.creditsRefunded;
+    throw err;
+  }
+}
+
+function summary(batch: BatchView, balance: number, waitedSeconds: number): string {
+  const ready = batch.images.filter((i) => i.status === "succeeded").length;
+  if (!isFinished(batch)) {
+    return [
+      `Batch ${batch.batchId} is still ${batch.status} after ${waitedSeconds} s (${ready} of ${plural(batch.count, "image")} ready).`,
+      `It keeps going and needs nothing more from you. Call get_batch with batchId "${batch.batchId}" in a little while to get the image URLs.`,
+      `${batch.creditsReserved} credits are reserved for it; images that fail are refunded. Balance: ${balance} credits.`,
+    ].join("\n");
+  }
+  return [
+    `Batch ${batch.batchId} ${batch.status}: ${ready} of ${plural(batch.count, "image")} for "${batch.prompt}" ` +
+      `(model ${batch.model}, style ${batch.style}, shape ${batch.shape}, ${batch.quality}).`,
+    ...batch.images.map((img, i) => `${i + 1}. ${imageLine(img)}`),
+    `Charged ${batch.creditsCharged} credits${batch.creditsRefunded ? `, refunded ${batch.creditsRefunded}` : ""}; ${balance} credits left.`,
+  ].join("\n");
+}
+
+export function registerGenerateImageTool(server: McpServer, getPort: PortFactory, settings: ToolSettings) {
+  const waitSeconds = Math.round(settings.waitMs / 1000);
+  server.registerTool(
+    "generate_image",
+    {
+      title: "Generate images",
+      description:
+        `Generate 1 to 4 images from a text prompt and wait for them (up to about ${waitSeconds} s). Costs credits: count × ` +
+        "the model's price per image (list_models; hd costs more), refunded for any image that fails. Defaults: the default " +
+        "model, style no-style, shape square, quality standard, count 1. Valid model, style and shape slugs come from " +
+        "list_models, list_styles and list_shapes. Returns each image's download URL, size, model and style, the credits " +
+        "charged and the balance left, with small previews. If the images are not ready in time it returns the batchId: " +
+        "call get_batch with it later (do not generate again, the batch is already paid for).",
+      inputSchema,
+      outputSchema,
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+    },
+    (args, ctx) =>
+      runTool(ctx, getPort, "generate_image", async (port) => {
+        const started = Date.now();
+        const submitted = await port.generate(args);
+        const report = progressReporter(ctx, submitted.count);
+        const of = `of ${plural(submitted.count, "image")}`;
+        await report(0, `Submitted batch ${submitted.batchId}: 0 ${of} ready`);
+        const batch = await awaitBatch(port, submitted.batchId, {
+          deadline: started + settings.waitMs,
+          signal: ctx.mcpReq.signal,
+          onSettled: (n) => report(n, `${n} ${of} ready`),
+        });
+        const thumbs = settings.inlineThumbnails ? await previews(port, batch) : [];
+        const balance = await balanceAfter(port, submitted.balance, batch);
+        const data = {
+          batchId: batch.batchId,
+          status: batch.status,
+          completed: isFinished(batch),
+          prompt: batch.prompt,
+          model: batch.model,
+          style: batch.style,
+          shape: batch.shape,
+          quality: batch.quality,
+          images: batch.images.map((img, i) => ({
+            imageId: img.imageId,
+            status: img.status,
+            url: img.url,
+            width: img.width,
+            height: img.height,
+            model: img.model,
+            style: img.style,
+            error: img.error,
+            preview: thumbs[i] ? { width: thumbs[i].width, height: thumbs[i].height, mimeType: thumbs[i].mimeType } : null,
+          })),
+          creditsCharged: batch.creditsCharged,
+          creditsRefunded: batch.creditsRefunded,
+          balance,
+        };
+        const blocks: ContentBlock[] = thumbs.flatMap((t) => (t ? [{ type: "image" as const, data: t.data, mimeType: t.mimeType }] : []));
+        return toolResult(data, summary(batch, balance, Math.round((Date.now() - started) / 1000)), blocks);
+      }),
+  );
+}

@@ -1,0 +1,41 @@
+import type { McpServer } from "@modelcontextprotocol/server";
+import { z } from "zod";
+import { imageView } from "@/lib/generation/schemas";
+import { imageLine } from "../format";
+import type { PortFactory } from "../port";
+import { runTool, toolResult } from "../run-tool";
+import { toolSchema } from "../tool-schema";
+
+const inputSchema = toolSchema(
+  z.object({
+    imageId: z.string().trim().min(1, "imageId is required").describe("The image id (img_…) from generate_image, get_batch or list_images"),
+  }),
+);
+const outputSchema = toolSchema(imageView);
+
+export function registerGetImageTool(server: McpServer, getPort: PortFactory) {
+  server.registerTool(
+    "get_image",
+    {
+      title: "Get an image",
+      description:
+        "Get one image's full details by its imageId: prompt, model, style, shape, quality, seed, pixel size, file type and " +
+        "a fresh signed download URL (URLs expire, so call this again for an old image).",
+      inputSchema,
+      outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    ({ imageId }, ctx) =>
+      runTool(ctx, getPort, "get_image", async (port) => {
+        const img = await port.getImage(imageId);
+        const text = [
+          `"${img.title}"`,
+          imageLine(img),
+          `Prompt: ${img.prompt}`,
+          `Model ${img.model}, style ${img.style}, shape ${img.shape}, quality ${img.quality}, seed ${img.seed}.`,
+          ...(img.urlExpiresAt ? [`The URL is valid until ${img.urlExpiresAt}.`] : []),
+        ].join("\n");
+        return toolResult(img, text);
+      }),
+  );
+}

@@ -1,0 +1,47 @@
+import type { McpServer } from "@modelcontextprotocol/server";
+import { z } from "zod";
+import { modelSummary } from "@/lib/catalog/schemas";
+import type { PortFactory } from "../port";
+import { runTool, toolResult } from "../run-tool";
+import { toolSchema } from "../tool-schema";
+
+const inputSchema = toolSchema(z.object({}));
+const outputSchema = toolSchema(
+  z.object({
+    defaultModel: z.string().describe("Slug used when generate_image is given no model"),
+    models: z.array(modelSummary),
+  }),
+);
+
+export function registerListModelsTool(server: McpServer, getPort: PortFactory) {
+  server.registerTool(
+    "list_models",
+    {
+      title: "List image models",
+      description:
+        "List the image-generation models with their slugs, descriptions, what each is best for, and credit prices per image " +
+        "(standard and hd quality). Only models with available=true can be used on this server. Pass a slug as " +
+        "generate_image's model argument; without one, the default model is used.",
+      inputSchema,
+      outputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (_args, ctx) =>
+      runTool(ctx, getPort, "list_models", async (port) => {
+        const data = await port.listModels();
+        const available = data.models.filter((m) => m.available);
+        const unavailable = data.models.filter((m) => !m.available);
+        const lines = available.map(
+          (m) => `- ${m.slug} (${m.name}): ${m.bestFor}. ${m.pricing.standard} credits standard, ${m.pricing.hd} hd.`,
+        );
+        const text = [
+          `Default model: ${data.defaultModel}. Available models, price per image:`,
+          ...lines,
+          ...(unavailable.length
+            ? [`In the catalog but not available on this server (no provider credentials): ${unavailable.map((m) => m.slug).join(", ")}.`]
+            : []),
+        ].join("\n");
+        return toolResult(data, text);
+      }),
+  );
+}
