@@ -1,9 +1,12 @@
+import { randomInt } from "node:crypto";
+import type { DbOrTx } from "@/db/client";
 import { batches, images } from "@/db/schema";
 import { loadCatalog } from "@/lib/catalog/load-catalog";
 import { apiKeyId, type Ctx } from "@/lib/context";
 import { reserveCredits } from "@/lib/credits/ledger";
+import { requestHash } from "@/lib/idempotency/request-hash";
+import { withIdempotency } from "@/lib/idempotency/with-idempotency";
 import { newId } from "@/lib/ids";
-import { randomInt } from "node:crypto";
 import { resolveOptions } from "./resolve-options";
 import { generateInput, submitResult, type GenerateInput, type SubmitResult } from "./schemas";
 import { signals } from "./signals";
@@ -25,15 +28,56 @@ export async function submitGeneration({
   appUrl: string;
   idempotencyKey?: string;
 }): Promise<SubmitResult> {
+  const plan = await planSubmission(ctx, input);
+  const result = await recordSubmission(ctx, ctx.db, plan, appUrl, idempotencyKey);
+  signals.emit("queued");
+  return result;
+}
+
+/**
+ * The entry point for REST and MCP: a plain submit without a key; with a key, a retry of the
+ * same request (same key, same canonical input) returns the first submission's stored result
+ * — the same batch, no second reservation — with `replayed: true`.
+ */
+export async function submitGenerationIdempotently({
+  ctx,
+  input,
+  appUrl,
+  idempotencyKey,
+}: {
+  ctx: Ctx;
+  input: GenerateInput;
+  appUrl: string;
+  idempotencyKey: string | undefined;
+}): Promise<{ status: number; result: SubmitResult; replayed: boolean }> {
+  if (!idempotencyKey) return { status: 202, result: await submitGeneration({ ctx, input, appUrl }), replayed: false };
+  // Validated before the key is claimed: an invalid request never uses a key up.
+  const plan = await planSubmission(ctx, input);
+  const { status, body, replayed } = await withIdempotency({
+    ctx,
+    key: idempotencyKey,
+    requestHash: requestHash(plan.req),
+    run: async (txCtx) => ({ status: 202, body: await recordSubmission(ctx, txCtx.db, plan, appUrl, idempotencyKey) }),
+  });
+  if (!replayed) signals.emit("queued");
+  return { status, result: submitResult.parse(body), replayed };
+}
+
+type Plan = Awaited<ReturnType<typeof planSubmission>>;
+
+async function planSubmission(ctx: Ctx, input: GenerateInput) {
   const req = generateInput.parse(input);
   const opts = resolveOptions(await loadCatalog(ctx.db), req);
   const count = req.count ?? 1;
-  const seed = req.seed ?? randomInt(0, 2 ** 31 - 1);
-  const cost = opts.unitPrice * count;
+  return { req, opts, count, seed: req.seed ?? randomInt(0, 2 ** 31 - 1), cost: opts.unitPrice * count };
+}
+
+async function recordSubmission(ctx: Ctx, db: DbOrTx, plan: Plan, appUrl: string, idempotencyKey?: string): Promise<SubmitResult> {
+  const { req, opts, count, seed, cost } = plan;
   const batchId = newId("bat");
   const imageIds = Array.from({ length: count }, () => newId("img"));
 
-  const balance = await ctx.db.transaction(async (tx) => {
+  const balance = await db.transaction(async (tx) => {
     const left = await reserveCredits(tx, { userId: ctx.userId, amount: cost, batchId });
     await tx.insert(batches).values({
       id: batchId,
@@ -67,7 +111,6 @@ export async function submitGeneration({
     );
     return left;
   });
-  signals.emit("queued");
 
   return submitResult.parse({
     batchId,

@@ -6,7 +6,10 @@ import { appKey, awayFromMinuteEnd, callApp, uniqueEmail } from "./rate-limit-he
 // Each backend gets apps of its own: the shared app of the HTTP suite runs with limits high
 // enough for the other tests. Here the Free plan's 30 / minute applies as shipped.
 const redisUrl = process.env.TEST_REDIS_URL;
-const backends = [{ name: "embedded limiter", env: {} as Record<string, string> }, ...(redisUrl ? [{ name: "Redis", env: { REDIS_URL: redisUrl } }] : [])];
+// A generous deadline so a loaded machine cannot make these apps fail open; the 1 s default
+// is tested in rate-limit-failure.test.ts and rate-limit-redis-down.test.ts.
+const common = { RATE_LIMIT_TIMEOUT_MS: "5000" };
+const backends = [{ name: "embedded limiter", env: common }, ...(redisUrl ? [{ name: "Redis", env: { ...common, REDIS_URL: redisUrl } }] : [])];
 
 describe.each(backends)("per-key rate limits over REST ($name)", ({ name, env }) => {
   let app: AppServer;
