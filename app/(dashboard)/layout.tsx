@@ -10,14 +10,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const { user } = await requireSession();
   return (
     <div className="min-h-dvh">
-      <header className="sticky top-0 z-40 border-b bg-card/90 backdrop-blur">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6">
+      <header className="border-b bg-card">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:px-6">
           <Brand href="/dashboard" className="order-1" />
           <div className="order-3 w-full pb-1 lg:order-2 lg:w-auto lg:flex-1 lg:pb-0">
             <DashboardNav />
           </div>
           <div className="order-2 ml-auto flex items-center gap-3 lg:order-3">
-            <span className="hidden max-w-48 truncate text-sm text-muted-foreground sm:inline" title={user.email}>
+            <span className="hidden max-w-56 truncate text-sm text-muted-foreground xl:inline" title={user.email}>
               {user.email}
             </span>
             <form action={signOutAction}>

@@ -76,20 +76,17 @@ export function CreateKeyDialog() {
               <AlertDescription>Pixola stores only a hash of it. If you lose it, revoke it and create a new one.</AlertDescription>
             </Alert>
             <div className="grid gap-2">
-              <label htmlFor="new-key" className="text-sm font-medium">
+              <p id="new-key-label" className="text-sm font-medium">
                 API key
-              </label>
-              <div className="flex flex-col gap-2 sm:flex-row">
-                <input
-                  id="new-key"
-                  readOnly
-                  value={created.key}
-                  data-testid="new-api-key"
-                  onFocus={(e) => e.currentTarget.select()}
-                  className="h-9 w-full min-w-0 rounded-md border bg-muted px-3 font-mono text-sm outline-none focus-visible:ring-[3px] focus-visible:ring-ring/40"
-                />
-                <CopyButton value={created.key} label="Copy key" variant="default" size="default" />
-              </div>
+              </p>
+              <code
+                aria-labelledby="new-key-label"
+                data-testid="new-api-key"
+                className="block select-all break-all rounded-md border bg-muted px-3 py-2.5 font-mono text-sm leading-relaxed"
+              >
+                {created.key}
+              </code>
+              <CopyButton value={created.key} label="Copy key" variant="default" size="default" className="justify-self-start" />
             </div>
             <DialogFooter>
               <Button variant="outline" onClick={() => onOpenChange(false)}>

@@ -27,11 +27,10 @@ export function ImageCard({ image }: { image: ImageView }) {
           <p className="line-clamp-2 text-sm font-medium leading-snug" title={image.prompt}>
             {image.prompt}
           </p>
-          <p className="flex flex-wrap gap-x-2 text-xs text-muted-foreground">
-            <span>{image.model}</span>
-            <span aria-hidden>·</span>
-            <span>{image.style}</span>
-            <span aria-hidden>·</span>
+          <p className="truncate text-xs text-muted-foreground">
+            {image.model} · {image.style}
+          </p>
+          <p className="text-xs text-muted-foreground">
             <time dateTime={image.createdAt}>{formatDate(image.createdAt)}</time>
           </p>
         </div>

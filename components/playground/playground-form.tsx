@@ -141,7 +141,7 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
                     ))}
                 </optgroup>
               </NativeSelect>
-              <p id="model-hint" className="text-xs text-muted-foreground">
+              <p id="model-hint" className="line-clamp-3 text-xs text-muted-foreground" title={chosenModel?.description}>
                 {chosenModel?.description}
               </p>
             </div>
@@ -171,7 +171,7 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
               </div>
             </div>
 
-            <div className="grid grid-cols-2 gap-3">
+            <div className="grid gap-3 sm:grid-cols-2">
               <div className="grid gap-2">
                 <Label htmlFor="shape">Shape</Label>
                 <NativeSelect id="shape" name="shape" value={shape} onChange={(e) => setShape(e.target.value)}>

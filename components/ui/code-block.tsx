@@ -4,7 +4,7 @@ import { CopyButton } from "./copy-button";
 /** A read-only snippet with a copy button; `label` names it for screen readers and the button. */
 export function CodeBlock({ code, label, className }: { code: string; label: string; className?: string }) {
   return (
-    <div className={cn("group relative rounded-lg border bg-muted/60", className)}>
+    <div className={cn("group relative min-w-0 rounded-lg border bg-muted/60", className)}>
       <div className="flex items-center justify-between gap-2 border-b px-3 py-1.5">
         <span className="truncate text-xs font-medium text-muted-foreground">{label}</span>
         <CopyButton value={code} label="Copy" aria-label={`Copy ${label}`} variant="ghost" className="h-7" />

@@ -64,3 +64,30 @@ test("creating a key without a name explains what is missing", async ({ page }) 
   await page.getByRole("dialog").getByRole("button", { name: "Create key" }).click();
   await expect(page.getByRole("dialog")).toContainText("Give the key a name");
 });
+
+test("the per-plan cap on active keys shows a clear message, and revoking one makes room", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUp(page);
+  await page.goto("/settings/api-keys");
+  const dialog = page.getByRole("dialog");
+  // The Free plan allows 25 active keys (db/catalog/plans.json).
+  for (let i = 1; i <= 25; i++) {
+    await page.getByRole("button", { name: "Create API key" }).click();
+    await dialog.getByLabel("Name").fill(`key ${i}`);
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    await expect(dialog.getByTestId("new-api-key")).toBeVisible();
+    await closeKeyDialog(page);
+  }
+  await page.getByRole("button", { name: "Create API key" }).click();
+  await dialog.getByLabel("Name").fill("one too many");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(dialog).toContainText("You already have 25 active API keys, the most your plan allows (25)");
+  await expect(dialog).toContainText("Revoke a key you no longer use");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  await page.getByRole("button", { name: "Revoke key key 1", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  const key = await createKey(page, "fits again");
+  expect(key).toMatch(/^pxk_/);
+});

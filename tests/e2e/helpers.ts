@@ -37,8 +37,8 @@ export async function createKey(page: Page, name: string): Promise<string> {
   await dialog.getByLabel("Name").fill(name);
   await dialog.getByRole("button", { name: "Create key" }).click();
   const field = dialog.getByTestId("new-api-key");
-  await expect(field).toHaveValue(/^pxk_[0-9A-Za-z]{38}$/);
-  return field.inputValue();
+  await expect(field).toHaveText(/^pxk_[0-9A-Za-z]{38}$/);
+  return (await field.textContent())!.trim();
 }
 
 export async function closeKeyDialog(page: Page) {

@@ -65,9 +65,9 @@ export default async function ConnectPage() {
         </a>
       </nav>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-[repeat(2,minmax(0,1fr))]">
         {guides.map((g) => (
-          <Card key={g.id} id={g.id} className="scroll-mt-32">
+          <Card key={g.id} id={g.id} className="min-w-0 scroll-mt-8">
             <CardHeader>
               <CardTitle>{g.name}</CardTitle>
               <CardDescription>{g.where}</CardDescription>
@@ -91,7 +91,7 @@ export default async function ConnectPage() {
         ))}
       </div>
 
-      <Card id="test" className="mt-6 scroll-mt-32">
+      <Card id="test" className="mt-6 scroll-mt-8">
         <CardHeader>
           <CardTitle>Test your key with curl</CardTitle>
           <CardDescription>

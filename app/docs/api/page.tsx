@@ -38,7 +38,7 @@ export default async function ApiDocsPage() {
         </aside>
         <div className="min-w-0">
           <h1 className="text-3xl font-semibold tracking-tight">{doc.info.title}</h1>
-          <p className="mt-2 text-muted-foreground">{doc.info.description}</p>
+          <p className="mt-2 text-muted-foreground">{inlineCode(doc.info.description)}</p>
           <div className="mt-4 grid gap-3 sm:grid-cols-2">
             <CodeBlock label="Base URL" code={base} />
             <CodeBlock label="Example" code={`curl -s ${base}/credits \\\n  -H "Authorization: Bearer pxk_your_api_key"`} />
@@ -158,5 +158,18 @@ function PropsTable({ props }: { props: SchemaProperty[] }) {
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** Renders the `backticked` spans of the OpenAPI description as code. */
+function inlineCode(text: string) {
+  return text.split("`").map((part, i) =>
+    i % 2 ? (
+      <code key={i} className="rounded bg-muted px-1 py-0.5 font-mono text-[0.85em] text-foreground">
+        {part}
+      </code>
+    ) : (
+      part
+    ),
   );
 }

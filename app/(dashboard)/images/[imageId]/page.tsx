@@ -43,7 +43,7 @@ export default async function ImageDetailPage({ params }: { params: Promise<{ im
         </Link>
       </Button>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <Card className="overflow-hidden">
+        <Card className="self-start overflow-hidden">
           <div className="flex items-center justify-center bg-[repeating-conic-gradient(var(--muted)_0_25%,transparent_0_50%)] bg-[length:24px_24px]">
             {image.url ? (
               // eslint-disable-next-line @next/next/no-img-element
@@ -67,17 +67,23 @@ export default async function ImageDetailPage({ params }: { params: Promise<{ im
               <div className="flex items-center gap-2">
                 <Badge variant={image.status === "succeeded" ? "success" : "secondary"}>{image.status}</Badge>
               </div>
-              <CardTitle as="h1" className="mt-2 text-lg leading-snug">
+              <CardTitle
+                as="h1"
+                className="mt-2 break-words text-lg leading-snug"
+                data-testid={image.prompt === image.title ? "image-prompt" : undefined}
+              >
                 {image.title}
               </CardTitle>
             </CardHeader>
             <CardContent className="grid gap-3">
-              <div>
-                <h2 className="mb-1 text-xs font-medium uppercase tracking-wide text-muted-foreground">Prompt</h2>
-                <p className="whitespace-pre-wrap break-words text-sm" data-testid="image-prompt">
-                  {image.prompt}
-                </p>
-              </div>
+              {image.prompt !== image.title ? (
+                <div>
+                  <h2 className="mb-1 text-xs font-medium uppercase tracking-wide text-muted-foreground">Full prompt</h2>
+                  <p className="whitespace-pre-wrap break-words text-sm" data-testid="image-prompt">
+                    {image.prompt}
+                  </p>
+                </div>
+              ) : null}
               {image.url ? (
                 <div className="flex flex-wrap gap-2">
                   <Button asChild>
