@@ -38,8 +38,10 @@ if compgen -G "tests/e2e/*.spec.ts" > /dev/null; then
   PLAYWRIGHT_JSON_OUTPUT_FILE="$out/e2e.json" npx playwright test --reporter=list,json
   rc=$?
   read -r p f < <(node -e '
-    try { const r = require(process.argv[1]); console.log(r.stats.expected, r.stats.unexpected) } catch { console.log(0, 1) }' "$out/e2e.json")
+    try { const r = require(process.argv[1]); console.log(r.stats.expected, r.stats.unexpected + r.stats.flaky) } catch { console.log(0, 1) }' "$out/e2e.json")
   passed=$((passed + p)); failed=$((failed + f))
+  # A run that failed without a failed test (web server did not start, config error) still counts.
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
   [ "$rc" -eq 0 ] || status=1
 fi
 

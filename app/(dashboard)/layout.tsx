@@ -17,7 +17,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <DashboardNav />
           </div>
           <div className="order-2 ml-auto flex items-center gap-3 lg:order-3">
-            <span className="hidden max-w-56 truncate text-sm text-muted-foreground xl:inline" title={user.email}>
+            <span className="hidden max-w-40 truncate text-sm text-muted-foreground xl:inline" title={user.email}>
               {user.email}
             </span>
             <form action={signOutAction}>

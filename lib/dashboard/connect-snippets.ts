@@ -21,7 +21,7 @@ export function clientGuides(appUrl: string): ClientGuide[] {
       name: "Claude Code",
       where: "Run once in a terminal. Add --scope user to use Pixola in every project.",
       snippets: [
-        { label: "Terminal", code: `claude mcp add --transport http pixola ${mcpUrl} \\\n  --header "Authorization: ${bearer}"` },
+        { label: "Terminal", code: `claude mcp add --transport http pixola \\\n  ${mcpUrl} \\\n  --header "Authorization: ${bearer}"` },
       ],
     },
     {

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listLedger } from "@/lib/credits/list-ledger";
+import { submitGeneration } from "@/lib/generation/submit-generation";
+import { drainQueue } from "../helpers/drain";
+import { backends } from "../helpers/test-db";
+import { createTestEnv, type TestEnv } from "../helpers/test-env";
+
+describe.each(backends())("listLedger (%s)", (backend) => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv(backend);
+  });
+  afterAll(() => env?.close());
+
+  it("lists the owner's entries newest first, with the batch prompt, in pages that add up to the balance", async () => {
+    const a = await env.newUser();
+    const b = await env.newUser();
+    const prompts = ["first fox", "second fox", "third fox"];
+    for (const prompt of prompts) {
+      await submitGeneration({ ctx: a, input: { prompt, model: "procedural" }, appUrl: "http://t" });
+    }
+    await submitGeneration({ ctx: b, input: { prompt: "b's secret", model: "procedural" }, appUrl: "http://t" });
+    await drainQueue(env);
+
+    const first = await listLedger({ ctx: a, input: { limit: 2 } });
+    expect(first.entries.map((e) => e.prompt)).toEqual(["third fox", "second fox"]);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await listLedger({ ctx: a, input: { limit: 2, cursor: first.nextCursor! } });
+    expect(second.entries.map((e) => [e.kind, e.prompt])).toEqual([
+      ["reserve", "first fox"],
+      ["grant", null],
+    ]);
+    expect(second.nextCursor).toBeNull();
+
+    const all = [...first.entries, ...second.entries];
+    expect(all.reduce((s, e) => s + e.amount, 0)).toBe(await env.balanceOf(a.userId));
+    expect(all[0].balanceAfter).toBe(await env.balanceOf(a.userId));
+    expect(JSON.stringify(all)).not.toContain("b's secret");
+
+    const other = await listLedger({ ctx: b, input: {} });
+    expect(other.entries.map((e) => e.prompt)).toEqual(["b's secret", null]);
+  });
+
+  it("rejects a cursor that was not issued by a previous page", async () => {
+    const a = await env.newUser();
+    await expect(listLedger({ ctx: a, input: { cursor: "nonsense" } })).rejects.toMatchObject({ code: "bad_request" });
+  });
+});
