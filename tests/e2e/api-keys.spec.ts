@@ -91,3 +91,29 @@ test("the per-plan cap on active keys shows a clear message, and revoking one ma
   const key = await createKey(page, "fits again");
   expect(key).toMatch(/^pxk_/);
 });
+
+test("a key can be created, copied and dismissed with the keyboard alone", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/settings/api-keys");
+  const trigger = page.getByRole("button", { name: "Create API key" });
+  await trigger.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("Name")).toBeFocused();
+  await page.keyboard.type("Keyboard key");
+  await page.keyboard.press("Enter");
+  const key = (await dialog.getByTestId("new-api-key").textContent())!.trim();
+  expect(key).toMatch(/^pxk_/);
+  // Escape must not lose a key that is shown only once.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Copy key" }).focus();
+  await page.keyboard.press("Enter");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "I have saved my key" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await expect(trigger).toBeFocused();
+  await expect(page.getByTestId("api-key-row").filter({ hasText: "Keyboard key" })).toContainText("Active");
+});

@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+import { closeKeyDialog, createKey, signUp } from "./helpers";
+
+test("the gallery pages through images made over REST, newest first", async ({ page, request }) => {
+  await signUp(page);
+  const key = await createKey(page, "REST batch");
+  await closeKeyDialog(page);
+
+  // 7 batches of 4 = 28 images: more than one page of 24.
+  const prompts: string[] = [];
+  for (let i = 1; i <= 7; i++) {
+    const prompt = `Rest batch ${i} of seven`;
+    const res = await request.post("/api/v1/generate", {
+      headers: { Authorization: `Bearer ${key}` },
+      data: { prompt, model: "procedural", count: 4 },
+    });
+    expect(res.status()).toBe(202);
+    prompts.push(prompt);
+  }
+
+  await expect(async () => {
+    await page.goto("/images");
+    await expect(page.getByRole("list", { name: "Your images" }).getByRole("listitem")).toHaveCount(24, { timeout: 1_000 });
+    await expect(page.getByRole("link", { name: "Older" })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+
+  const tiles = page.getByRole("list", { name: "Your images" }).getByRole("listitem");
+  await expect(tiles.first()).toContainText(prompts[6]);
+  await page.getByRole("link", { name: "Older" }).click();
+  await expect(page).toHaveURL(/\/images\?cursor=/);
+  await expect(tiles).toHaveCount(4);
+  await expect(tiles.last()).toContainText(prompts[0]);
+  await expect(page.getByRole("link", { name: "Older" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Newest" }).click();
+  await expect(page).toHaveURL(/\/images$/);
+
+  // A hand-edited cursor goes back to the first page rather than erroring.
+  await page.goto("/images?cursor=garbage");
+  await expect(page).toHaveURL(/\/images$/);
+});
