@@ -12,6 +12,7 @@ import { batchSettledEvent, signals } from "@/lib/generation/signals";
 import { submitGeneration } from "@/lib/generation/submit-generation";
 import { getImage } from "@/lib/images/get-image";
 import { listImages } from "@/lib/images/list-images";
+import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { getRuntime, type Runtime } from "@/lib/runtime";
 import { ctxFromAuthInfo } from "./auth";
 import type { PixolaPort } from "./port";
@@ -77,8 +78,15 @@ export function createInProcessPort(rt: Runtime, ctx: Ctx): PixolaPort {
   };
 }
 
-/** The port factory of the hosted `/mcp`: the caller is the key the route verified. */
+/**
+ * The port factory of the hosted `/mcp`: the caller is the key the route verified. Each tool
+ * call counts once against the key's limits, the counters /api/v1 uses too; a refusal is a
+ * tool error that says when to retry.
+ */
 export async function inProcessPort(toolCtx: ServerContext): Promise<PixolaPort> {
   const rt = await getRuntime();
-  return createInProcessPort(rt, ctxFromAuthInfo(rt.db, toolCtx.http?.authInfo));
+  const ctx = ctxFromAuthInfo(rt.db, toolCtx.http?.authInfo);
+  const limit = await checkRateLimit({ ctx, limiter: rt.rateLimiter });
+  if (limit.error) throw limit.error;
+  return createInProcessPort(rt, ctx);
 }
