@@ -26,7 +26,7 @@ export async function appKey(app: AppServer, email: string): Promise<{ key: stri
 export const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 
 /** Waits out the last seconds of a UTC minute so a burst of requests stays inside one window. */
-export async function awayFromMinuteEnd(marginMs = 5000) {
+export async function awayFromMinuteEnd(marginMs = 15_000) {
   const left = 60_000 - (Date.now() % 60_000);
   if (left < marginMs) await new Promise((r) => setTimeout(r, left + 100));
 }

@@ -8,7 +8,7 @@ import { startUpstashBridge } from "../fixtures/upstash-rest-bridge";
 
 // The production windows are 60 s and one day; the same code runs here with a short
 // "minute" so that window boundaries can be crossed within a test.
-const SHORT_MS = 1000;
+const SHORT_MS = 2000;
 // A generous deadline: these tests are about counting, and a loaded CI machine must not make
 // them fail open (rate-limit-failure.test.ts tests the 1 s deadline itself).
 const base: RateLimitSettings = { enabled: true, perMinute: undefined, perDay: undefined, timeoutMs: 5000, redisUrl: undefined, upstash: undefined };
