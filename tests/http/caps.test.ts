@@ -1,5 +1,4 @@
-import { inject } from "vitest";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { call, newKey } from "./client";
 
 // Every resource cap and the 4xx it answers with (README "Rate limits" lists them).
