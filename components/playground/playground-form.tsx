@@ -109,6 +109,7 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
                 rows={4}
                 maxLength={MAX_PROMPT}
                 placeholder="A red fox in a snowy forest at sunrise"
+                onChange={() => promptError && setPromptError(null)}
                 aria-invalid={promptError ? true : undefined}
                 aria-describedby={promptError ? "prompt-error" : undefined}
               />

@@ -21,6 +21,7 @@ test("the playground generates an image that shows in the gallery, its detail vi
 
   const prompt = `A lighthouse on a cliff at dusk ${Date.now()}`;
   await page.getByLabel("Prompt").fill(prompt);
+  await expect(page.getByText("Describe the image you want")).toHaveCount(0);
   await page.getByLabel("Style").selectOption({ index: 1 });
   const costText = (await page.getByTestId("cost-summary").innerText()).match(/Cost\s*(\d+)/)![1];
   const cost = Number(costText);
