@@ -128,7 +128,7 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
                     .filter((m) => m.available)
                     .map((m) => (
                       <option key={m.slug} value={m.slug}>
-                        {m.name} — {m.pricing.standard} / {m.pricing.hd} HD credits
+                        {m.name} · {m.pricing.standard} cr (HD {m.pricing.hd})
                       </option>
                     ))}
                 </optgroup>
@@ -137,7 +137,7 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
                     .filter((m) => !m.available)
                     .map((m) => (
                       <option key={m.slug} value={m.slug} disabled>
-                        {m.name} — {m.pricing.standard} / {m.pricing.hd} HD credits
+                        {m.name} · {m.pricing.standard} cr (HD {m.pricing.hd})
                       </option>
                     ))}
                 </optgroup>
