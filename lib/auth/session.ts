@@ -14,8 +14,11 @@ export interface SessionUser {
 
 /** The signed-in user of this request, or null. Cached so a layout and its page share one lookup. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // headers() first: it marks the page dynamic, so `next build` never opens the runtime
+  // (and with it the embedded database) while trying to prerender.
+  const requestHeaders = await headers();
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: await headers() });
+  const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
   return { id: session.user.id, email: session.user.email, name: session.user.name };
 });
