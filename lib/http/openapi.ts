@@ -23,9 +23,17 @@ const ok = (s: z.ZodType, description = "OK") => ({
   content: { "application/json": { schema: schema(s) } },
 });
 const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [String(s), { $ref: "#/components/responses/Error" }]));
+  Object.fromEntries(
+    statuses.map((s) => [String(s), { $ref: `#/components/responses/${s === 429 ? "RateLimited" : "Error"}` }]),
+  );
 const slugParam = (name: string) => [{ name, in: "path", required: true, schema: { type: "string" } }];
 const keyed = { security: [{ apiKey: [] }] };
+
+const limitHeaders = {
+  "X-RateLimit-Limit": { description: "Requests allowed in the tighter window (per minute or per day)", schema: { type: "integer" } },
+  "X-RateLimit-Remaining": { description: "Requests left in that window", schema: { type: "integer" } },
+  "X-RateLimit-Reset": { description: "Unix time (seconds) when that window resets", schema: { type: "integer" } },
+};
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the handlers use. */
 export function buildOpenApi(appUrl: string) {
@@ -41,25 +49,45 @@ export function buildOpenApi(appUrl: string) {
     servers: [{ url: `${appUrl}/api/v1` }],
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", bearerFormat: "pxk_…" } },
-      responses: { Error: { description: "Error", content: { "application/json": { schema: schema(errorBody) } } } },
+      responses: {
+        Error: { description: "Error", content: { "application/json": { schema: schema(errorBody) } } },
+        RateLimited: {
+          description: "Too many requests for this key (30 per minute, then 1,000 per day, REST and MCP together)",
+          headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } }, ...limitHeaders },
+          content: { "application/json": { schema: schema(errorBody) } },
+        },
+      },
     },
     paths: {
       "/models": { get: { summary: "List models with credit prices", responses: { 200: ok(z.object({ defaultModel: z.string(), models: z.array(modelSummary) })) } } },
-      "/models/{slug}": { get: { summary: "Get one model", ...keyed, parameters: slugParam("slug"), responses: { 200: ok(modelDetail), ...errors(401, 404) } } },
+      "/models/{slug}": { get: { summary: "Get one model", ...keyed, parameters: slugParam("slug"), responses: { 200: ok(modelDetail), ...errors(401, 404, 429) } } },
       "/styles": { get: { summary: "List style presets grouped by category", responses: { 200: ok(z.object({ defaultStyle: z.string(), categories: z.array(styleCategoryView) })) } } },
-      "/styles/{slug}": { get: { summary: "Get one style", ...keyed, parameters: slugParam("slug"), responses: { 200: ok(styleView), ...errors(401, 404) } } },
+      "/styles/{slug}": { get: { summary: "Get one style", ...keyed, parameters: slugParam("slug"), responses: { 200: ok(styleView), ...errors(401, 404, 429) } } },
       "/shapes": { get: { summary: "List shapes (aspect ratios and pixel sizes)", responses: { 200: ok(z.object({ defaultShape: z.string(), shapes: z.array(shapeView) })) } } },
-      "/shapes/{slug}": { get: { summary: "Get one shape", ...keyed, parameters: slugParam("slug"), responses: { 200: ok(shapeView), ...errors(401, 404) } } },
-      "/credits": { get: { summary: "Balance and plan", ...keyed, responses: { 200: ok(creditsView), ...errors(401) } } },
+      "/shapes/{slug}": { get: { summary: "Get one shape", ...keyed, parameters: slugParam("slug"), responses: { 200: ok(shapeView), ...errors(401, 404, 429) } } },
+      "/credits": { get: { summary: "Balance and plan", ...keyed, responses: { 200: ok(creditsView), ...errors(401, 429) } } },
       "/generate": {
         post: {
           summary: "Submit a generation; poll the batch for results",
           ...keyed,
+          parameters: [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              schema: { type: "string", maxLength: 255 },
+              description:
+                "Makes the request safe to retry for 24 h: the same key and body replay the first response " +
+                "(with `Idempotent-Replayed: true`) without a second reservation; the same key with another body is 422.",
+            },
+          ],
           requestBody: { required: true, content: { "application/json": { schema: schema(generateInput, "input") } } },
-          responses: { 202: ok(submitResult, "Accepted: credits reserved, images queued"), ...errors(400, 401, 409, 413, 429) },
+          responses: {
+            202: { ...ok(submitResult, "Accepted: credits reserved, images queued"), headers: limitHeaders },
+            ...errors(400, 401, 403, 409, 413, 422, 429),
+          },
         },
       },
-      "/batches/{batchId}": { get: { summary: "Batch status with image URLs once done", ...keyed, parameters: slugParam("batchId"), responses: { 200: ok(batchView), ...errors(401, 404) } } },
+      "/batches/{batchId}": { get: { summary: "Batch status with image URLs once done", ...keyed, parameters: slugParam("batchId"), responses: { 200: ok(batchView), ...errors(401, 404, 429) } } },
       "/images": {
         get: {
           summary: "Your finished images, newest first",
@@ -68,10 +96,10 @@ export function buildOpenApi(appUrl: string) {
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
             { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
           ],
-          responses: { 200: ok(z.object({ images: z.array(imageView), nextCursor: z.string().nullable() })), ...errors(400, 401) },
+          responses: { 200: ok(z.object({ images: z.array(imageView), nextCursor: z.string().nullable() })), ...errors(400, 401, 429) },
         },
       },
-      "/images/{imageId}": { get: { summary: "One image with a download URL", ...keyed, parameters: slugParam("imageId"), responses: { 200: ok(imageView), ...errors(401, 404) } } },
+      "/images/{imageId}": { get: { summary: "One image with a download URL", ...keyed, parameters: slugParam("imageId"), responses: { 200: ok(imageView), ...errors(401, 404, 429) } } },
     },
   };
 }
