@@ -1,8 +1,9 @@
+import { getConfig } from "@/lib/config";
+import { errorResponse, newRequestId } from "@/lib/http/respond";
 import { authenticateMcp } from "@/lib/mcp/auth";
 import { createPixolaMcpHandler } from "@/lib/mcp/handler";
+import { inProcessPort } from "@/lib/mcp/in-process-port";
 import { allowedOrigins, originRejection } from "@/lib/mcp/origin";
-import { errorResponse, newRequestId } from "@/lib/http/respond";
-import { getConfig } from "@/lib/config";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
@@ -23,7 +24,10 @@ async function mcp(req: Request): Promise<Response> {
     const auth = await authenticateMcp((await getRuntime()).db, req, requestId);
     if (auth instanceof Response) return auth;
     req.auth = auth;
-    handler ??= createPixolaMcpHandler();
+    handler ??= createPixolaMcpHandler(inProcessPort, {
+      waitMs: config.mcpWaitSeconds * 1000,
+      inlineThumbnails: config.mcpInlineThumbnails,
+    });
     const res = await handler(req);
     res.headers.set("x-request-id", requestId);
     return res;

@@ -4,7 +4,7 @@ import type { PixolaPort } from "./port";
 /** Re-read at least this often: workers in other processes do not signal this one. */
 const POLL_MS = 1000;
 
-export const isSettled = (status: string) => status === "succeeded" || status === "failed";
+const isSettled = (status: string) => status === "succeeded" || status === "failed";
 export const isFinished = (b: BatchView) => !["queued", "running"].includes(b.status);
 
 /**

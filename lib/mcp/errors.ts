@@ -55,6 +55,7 @@ export function toToolFailure(err: unknown, ctx: ServerContext, meta: { tool: st
       ),
     );
   }
+  // Never reaches the client: the tools/call wrapper throws the recorded error instead.
   return toolError("failed");
 }
 

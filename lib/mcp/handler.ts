@@ -1,7 +1,6 @@
 import { createMcpHandler } from "mcp-handler";
-import { getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
-import { inProcessPort } from "./in-process-port";
+import type { PortFactory, ToolSettings } from "./port";
 import { registerPixolaTools } from "./register-tools";
 
 const INSTRUCTIONS =
@@ -10,14 +9,12 @@ const INSTRUCTIONS =
   "URLs), get_batch to follow a generation that was still running, and list_images / get_image for earlier images.";
 
 /**
- * The MCP endpoint behind app/mcp/route.ts. mcp-handler builds a fresh McpServer for every
+ * Pixola's MCP endpoint as a web handler. mcp-handler builds a fresh McpServer for every
  * request (stateless, both protocol eras), so registration stays cheap: the caller's port
- * is made inside each tool call, from the key the route verified.
+ * is made inside each tool call.
  */
-export function createPixolaMcpHandler(): (req: Request) => Promise<Response> {
-  const config = getConfig();
-  const settings = { waitMs: config.mcpWaitSeconds * 1000, inlineThumbnails: config.mcpInlineThumbnails };
-  return createMcpHandler((server) => registerPixolaTools(server, inProcessPort, settings), {
+export function createPixolaMcpHandler(getPort: PortFactory, settings: ToolSettings): (req: Request) => Promise<Response> {
+  return createMcpHandler((server) => registerPixolaTools(server, getPort, settings), {
     serverInfo: { name: "pixola", version: process.env.npm_package_version ?? "0.1.0" },
     instructions: INSTRUCTIONS,
     // The tool list is the same for every caller and changes only with a deploy.

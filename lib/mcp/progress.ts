@@ -7,7 +7,8 @@ import type { ServerContext } from "@modelcontextprotocol/server";
 export function progressReporter(ctx: ServerContext, total: number) {
   const progressToken = ctx.mcpReq._meta?.progressToken;
   return async (progress: number, message: string): Promise<boolean> => {
-    if (progressToken === undefined || ctx.mcpReq.signal.aborted) return !ctx.mcpReq.signal.aborted;
+    if (ctx.mcpReq.signal.aborted) return false;
+    if (progressToken === undefined) return true;
     try {
       await ctx.mcpReq.notify({ method: "notifications/progress", params: { progressToken, progress, total, message } });
       return true;

@@ -17,7 +17,7 @@ describe("/mcp shares the per-key rate limit with /api/v1", () => {
 
   beforeAll(async () => {
     app = await startAppServer({ DEFAULT_MODEL: "procedural", RATE_LIMIT_PER_MINUTE: "4", RATE_LIMIT_PER_DAY: "1000" });
-  });
+  }, 120_000);
   afterAll(() => app?.stop());
 
   it("counts each tools/call once with REST's requests, and a refusal is a tool error that says when to retry", async () => {

@@ -41,7 +41,7 @@ describe("generate_image's wait bound, a client that leaves, and previews turned
     });
     ({ key } = await issued.json());
     mcp = await connectMcp("client 2.x 2026-07-28", `${app.url}/mcp`, key);
-  });
+  }, 120_000);
   afterAll(async () => {
     await mcp?.close();
     await app?.stop();

@@ -13,7 +13,7 @@ const inputSchema = toolSchema(
 );
 const outputSchema = toolSchema(batchView);
 
-export function batchSummary(b: BatchView): string {
+function batchSummary(b: BatchView): string {
   const done = b.images.filter((i) => i.status === "succeeded" || i.status === "failed").length;
   const running = b.status === "queued" || b.status === "running";
   return [
