@@ -1,6 +1,7 @@
 import { getConfig } from "@/lib/config";
 import { errorResponse, newRequestId } from "@/lib/http/respond";
 import { authenticateMcp } from "@/lib/mcp/auth";
+import { limitBody } from "@/lib/mcp/body-limit";
 import { createPixolaMcpHandler } from "@/lib/mcp/handler";
 import { inProcessPort } from "@/lib/mcp/in-process-port";
 import { allowedOrigins, originRejection } from "@/lib/mcp/origin";
@@ -13,14 +14,16 @@ export const maxDuration = 60;
 let handler: ((req: Request) => Promise<Response>) | undefined;
 let origins: Set<string> | undefined;
 
-/** Origin check → the same key check as /api/v1 → mcp-handler, with the key as authInfo. */
-async function mcp(req: Request): Promise<Response> {
+/** Origin check → body cap → the same key check as /api/v1 → mcp-handler, with the key as authInfo. */
+async function mcp(incoming: Request): Promise<Response> {
   const requestId = newRequestId();
   try {
     const config = getConfig();
     origins ??= allowedOrigins(config.appUrl, config.mcpAllowedOrigins);
-    const denied = originRejection(req, origins, requestId);
+    const denied = originRejection(incoming, origins, requestId);
     if (denied) return denied;
+    const req = await limitBody(incoming, requestId);
+    if (req instanceof Response) return req;
     const auth = await authenticateMcp((await getRuntime()).db, req, requestId);
     if (auth instanceof Response) return auth;
     req.auth = auth;

@@ -1,3 +1,5 @@
+import { jsonRpcRejection } from "./rejection";
+
 /**
  * Browsers send `Origin` on cross-site requests; answering only our own pages (and the
  * configured list) keeps a web page from driving a user's MCP session. Clients that are
@@ -19,10 +21,10 @@ export function allowedOrigins(appUrl: string, configured: string[]): Set<string
 export function originRejection(req: Request, allowed: Set<string>, requestId: string): Response | null {
   const origin = req.headers.get("origin");
   if (origin === null || allowed.has(normalize(origin))) return null;
-  const message = `Forbidden: requests from origin '${origin}' are not allowed. Browser pages may call /mcp only from this app's own origin or MCP_ALLOWED_ORIGINS.`;
-  return Response.json(
-    { jsonrpc: "2.0", error: { code: -32000, message }, id: null },
-    { status: 403, headers: { "x-request-id": requestId } },
+  return jsonRpcRejection(
+    403,
+    `Forbidden: requests from origin '${origin}' are not allowed. Browser pages may call /mcp only from this app's own origin or MCP_ALLOWED_ORIGINS.`,
+    requestId,
   );
 }
 

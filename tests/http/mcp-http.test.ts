@@ -67,6 +67,25 @@ describe("/mcp over raw HTTP", () => {
     expect((await rpc(toolsList, { key, headers: { origin: baseUrl() } })).status).toBe(200);
   });
 
+  it("caps request bodies at 64 KB, declared or streamed, and serves a streamed body under the cap", async () => {
+    const big = JSON.stringify({ ...toolCall("generate_image", { prompt: "x" }), padding: "x".repeat(70_000) });
+    const declared = await rpc(JSON.parse(big), { key });
+    expect(declared.status).toBe(413);
+    expect(declared.body.error.message).toMatch(/larger than the 64 KB limit/);
+
+    const streamed = (text: string) =>
+      fetch(`${baseUrl()}/mcp`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept: ACCEPT },
+        body: new Blob([text]).stream(),
+        duplex: "half",
+      } as RequestInit);
+    expect((await streamed(big)).status).toBe(413);
+    const small = await streamed(JSON.stringify(toolsList));
+    expect(small.status).toBe(200);
+    expect(jsonRpcOf(await small.text()).result.tools).toHaveLength(8);
+  });
+
   it("answers GET (no standalone stream in stateless serving) with 405 once authenticated", async () => {
     const r = await call("/mcp", { key, headers: { accept: "text/event-stream" } });
     expect(r.status).toBe(405);
