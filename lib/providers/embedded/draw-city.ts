@@ -1,6 +1,6 @@
 import { Path2D } from "@napi-rs/canvas";
 import { css, mix, type Rgb } from "./color";
-import type { Frame } from "./frame";
+import { skylineHeight, type Frame } from "./frame";
 
 interface Building {
   x: number;
@@ -14,7 +14,7 @@ function skyline(f: Frame, base: number, maxH: number, widthScale: number): { pa
   const buildings: Building[] = [];
   let x = -rng.next() * u * 0.05;
   while (x < W) {
-    const w = u * rng.range(0.045, 0.11) * widthScale;
+    const w = Math.max(W / 200, u * rng.range(0.045, 0.11) * widthScale);
     const h = maxH * rng.range(0.25, 1) ** 1.3;
     const top = base - h;
     path.rect(x, top, w + 1, h + 2);
@@ -40,7 +40,7 @@ function skyline(f: Frame, base: number, maxH: number, widthScale: number): { pa
 function windows(f: Frame, buildings: readonly Building[], base: number, litShare: number, colors: readonly Rgb[]): void {
   const { ctx, rng, u } = f;
   const paths = colors.map(() => new Path2D());
-  const cell = u * 0.014;
+  const cell = Math.max(2, u * 0.014);
   for (const b of buildings) {
     const cols = Math.max(1, Math.floor((b.w - cell * 0.6) / cell));
     const pad = (b.w - cols * cell) / 2;
@@ -62,10 +62,10 @@ export function drawCity(f: Frame): void {
   const { ctx, horizon, u, pal, plan, look, rng, W, H } = f;
   const night = plan.time === "night";
   const neon = plan.motifs.has("neon");
-  const tall = W / H < 0.9 ? 0.62 : 0.45;
-  const far = skyline(f, horizon, horizon * tall * 0.75, 0.8);
+  const maxH = skylineHeight(W, H, horizon);
+  const far = skyline(f, horizon, maxH * 0.75, 0.8);
   look.fill(ctx, far.path, mix(f.sky.horizon, pal[1], night ? 0.6 : 0.45));
-  const near = skyline(f, horizon, horizon * tall, 1);
+  const near = skyline(f, horizon, maxH, 1);
   look.fill(ctx, near.path, night ? mix(pal[0], pal[1], 0.3) : mix(pal[1], pal[2], 0.3));
 
   const warm = [pal[5], mix(pal[4], pal[5], 0.5), pal[4]];

@@ -1,5 +1,5 @@
 import { Path2D } from "@napi-rs/canvas";
-import { css, mix } from "./color";
+import { mix } from "./color";
 import type { Frame } from "./frame";
 
 /** A cumulus as a union of circles: arcs wound the same way fill as one shape under nonzero. */

@@ -1,6 +1,6 @@
 import { Path2D } from "@napi-rs/canvas";
 import { css, mix } from "./color";
-import type { Frame } from "./frame";
+import { spread, type Frame } from "./frame";
 
 export function drawBirds(f: Frame): void {
   const { ctx, rng, u, W, horizon, pal, plan } = f;
@@ -27,7 +27,7 @@ export function drawWeather(f: Frame): void {
   if (plan.motifs.has("rain")) {
     const p = new Path2D();
     const slant = u * 0.012;
-    for (let i = 0; i < (hd ? 500 : 260) * (W / u); i++) {
+    for (let i = 0; i < (hd ? 500 : 260) * spread(f); i++) {
       const x = rng.next() * (W + slant * 4);
       const y = rng.next() * H;
       const len = u * rng.range(0.02, 0.05);
@@ -40,7 +40,7 @@ export function drawWeather(f: Frame): void {
   }
   if (plan.motifs.has("snow")) {
     const p = new Path2D();
-    for (let i = 0; i < (hd ? 450 : 220) * (W / u); i++) {
+    for (let i = 0; i < (hd ? 450 : 220) * spread(f); i++) {
       const x = rng.next() * W;
       const y = rng.next() * H;
       const r = u * rng.range(0.0015, 0.005);
@@ -79,7 +79,7 @@ export function drawFlowers(f: Frame): void {
   const { ctx, rng, u, W, H, horizon, pal, look } = f;
   const stems = new Path2D();
   const heads = [new Path2D(), new Path2D(), new Path2D()];
-  const n = Math.round((f.hd ? 160 : 90) * (W / u));
+  const n = Math.round((f.hd ? 160 : 90) * spread(f));
   for (let i = 0; i < n; i++) {
     const t = rng.next() ** 0.7;
     const y = horizon + (H - horizon) * (0.35 + 0.65 * t);

@@ -40,6 +40,8 @@ export function drawForest(f: Frame, top: number, bottom: number, scale = 1): vo
   const rows = rng.int(3, 4) + (hd ? 1 : 0);
   const portrait = W / H < 0.9;
   const nearColor = plan.time === "night" ? pal[0] : mix(pal[0], pal[1], 0.6);
+  // At extreme aspect ratios trees get tiny; capping trees per row bounds the path (and outline) cost.
+  const minStep = W / 120;
   for (let k = 0; k < rows; k++) {
     const t = (k + 1) / rows;
     const last = k === rows - 1;
@@ -55,7 +57,7 @@ export function drawForest(f: Frame, top: number, bottom: number, scale = 1): vo
       if (pines) conifer(row, x, tb, th, w * rng.range(0.85, 1.15));
       else broadleaf(row, x, tb, th, w, () => rng.next());
       // The nearest row is sparse so it frames the view instead of walling it off.
-      x += w * (last ? rng.range(1.2, 2.6) : rng.range(0.4, 0.8));
+      x += Math.max(minStep, w * (last ? rng.range(1.2, 2.6) : rng.range(0.4, 0.8)));
     }
     const color = mix(mix(f.sky.horizon, pal[2], 0.5), nearColor, t);
     // Far rows stand on their own thicket so no sky shows between trunks; the near row keeps trunks.

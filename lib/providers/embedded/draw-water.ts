@@ -1,6 +1,6 @@
 import { Path2D, type Canvas } from "@napi-rs/canvas";
 import { css, mix } from "./color";
-import type { Frame } from "./frame";
+import { spread, type Frame } from "./frame";
 
 /**
  * Mirrors everything already drawn above the horizon into the water, then tints, ripples and
@@ -26,7 +26,7 @@ export function drawWater(f: Frame, canvas: Canvas): void {
   // Ripples get longer and further apart toward the viewer, which sells the perspective.
   const light1 = new Path2D();
   const dark = new Path2D();
-  const n = Math.round((W / u) * (hd ? 160 : 90));
+  const n = Math.round(spread(f) * (hd ? 160 : 90));
   for (let i = 0; i < n; i++) {
     const t = rng.next() ** 1.5;
     const y = horizon + t * depth;

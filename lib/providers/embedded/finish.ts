@@ -26,12 +26,15 @@ function paperBorder(f: Frame, paper: Rgb): void {
   const wobble = u * 0.012;
   const p = new Path2D();
   p.rect(0, 0, W, H);
-  const step = u * 0.02;
+  const step = u * 0.012;
+  // A clamped random walk, not independent jitter: torn paper wanders, it doesn't zigzag.
+  let ox = 0;
+  let oy = 0;
   const edge = (x: number, y: number, first = false) => {
-    const jx = x + rng.range(-1, 1) * wobble;
-    const jy = y + rng.range(-1, 1) * wobble;
-    if (first) p.moveTo(jx, jy);
-    else p.lineTo(jx, jy);
+    ox = Math.max(-wobble, Math.min(wobble, ox + rng.range(-0.5, 0.5) * wobble));
+    oy = Math.max(-wobble, Math.min(wobble, oy + rng.range(-0.5, 0.5) * wobble));
+    if (first) p.moveTo(x + ox, y + oy);
+    else p.lineTo(x + ox, y + oy);
   };
   edge(inset, inset, true);
   for (let y = inset + step; y < H - inset; y += step) edge(inset, y);
@@ -100,6 +103,9 @@ export function finish(f: Frame, canvas: Canvas): void {
       paperBorder(f, mix(pal[5], [255, 255, 255], 0.6));
       return;
     case "oil":
+      // A toned ground showing through, as on a primed canvas; it also lifts the darkest shadows.
+      ctx.fillStyle = css(pal[3], 0.14);
+      ctx.fillRect(0, 0, W, H);
       paintStrokes(f);
       edgeShade(f, pal[0], 0.3);
       return;

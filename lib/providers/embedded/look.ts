@@ -13,15 +13,18 @@ export interface Look {
   roughness: number;
   /** Whether glows use soft radial gradients (off for flat styles). */
   softGlow: boolean;
+  /** How far the sky is brightened toward the palette's light end; gives each style its own key. */
+  skyLift: number;
   fill(ctx: SKRSContext2D, path: Path2D, color: Rgb, alpha?: number): void;
 }
 
+// Whole words only, so "pink" is not ink and "excellent" is not cel shading.
 const RULES: readonly [RegExp, TreatmentName][] = [
-  [/water ?colou?r|aquarel|wash|pastel|ink/, "watercolor"],
-  [/oil|paint|impasto|impression|gouache|acrylic|van-?gogh/, "oil"],
-  [/anime|manga|cartoon|comic|cel|ghibli|illustrat|kawaii/, "anime"],
-  [/deco|geometric|poster|bauhaus|retro|vintage|gatsby/, "deco"],
-  [/pixel|8-?bit|16-?bit|voxel|game/, "pixel"],
+  [/\b(water-?colou?r|aquarel\w*|wash|pastel|ink)\b/, "watercolor"],
+  [/\b(oil|oil-?painting|painting|painterly|impasto|impressionis[mt]|gouache|acrylic|van-?gogh)\b/, "oil"],
+  [/\b(anime|manga|cartoon|comic|cel|cel-?shaded|ghibli|illustration|kawaii)\b/, "anime"],
+  [/\b(pixel|pixel-?art|8-?bit|16-?bit|voxel|retro-?game)\b/, "pixel"],
+  [/\b(art-?deco|deco|geometric|poster|bauhaus|retro|vintage|gatsby)\b/, "deco"],
 ];
 
 /** Outline of the filled area only: without this, every overlapping lump of a cloud gets a stroke. */
@@ -29,13 +32,15 @@ function outline(path: Path2D): Path2D {
   return new Path2D(path).simplify();
 }
 
+const SKY_LIFT: Record<TreatmentName, number> = { plain: 0, watercolor: 0.2, oil: 0, anime: 0.45, deco: 0.1, pixel: 0.28 };
+
 export function treatmentFor(styleSlug: string): TreatmentName {
   const slug = styleSlug.toLowerCase();
   return RULES.find(([re]) => re.test(slug))?.[1] ?? "plain";
 }
 
 export function createLook(name: TreatmentName, rng: Rng, u: number, pal: readonly Rgb[]): Look {
-  const base = { name, skyBands: 0, roughness: 1, softGlow: true };
+  const base = { name, skyBands: 0, roughness: 1, softGlow: true, skyLift: SKY_LIFT[name] };
   switch (name) {
     case "watercolor":
       return {

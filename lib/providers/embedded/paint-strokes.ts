@@ -6,7 +6,8 @@ import type { Frame } from "./frame";
  */
 export function paintStrokes(f: Frame): void {
   const { ctx, W, H, u, rng, hd } = f;
-  const cell = u * (hd ? 0.016 : 0.02);
+  // The floor keeps a 64 px-high banner from turning into a hundred thousand 1 px strokes.
+  const cell = Math.max(5, u * (hd ? 0.016 : 0.02));
   const data = ctx.getImageData(0, 0, W, H).data;
   const p1 = rng.next() * Math.PI * 2;
   const p2 = rng.next() * Math.PI * 2;

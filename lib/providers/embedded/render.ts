@@ -46,11 +46,11 @@ export async function renderProcedural(spec: RenderSpec): Promise<RenderResult> 
   const pal = normalizePalette(spec.palette);
   const plan = planScene(prompt);
   const horizon = horizonFor(plan, W, H, rng);
+  const look = createLook(treatmentFor(styleSlug), rng, u, pal);
   const frame: Frame = {
-    ctx, W, H, u, rng, pal, plan, horizon,
-    look: createLook(treatmentFor(styleSlug), rng, u, pal),
+    ctx, W, H, u, rng, pal, plan, horizon, look,
     hd: quality === "hd",
-    sky: skyColors(pal, plan.time),
+    sky: skyColors(pal, plan.time, look.skyLift),
     light: lightFor(plan, W, H, u, horizon, rng),
   };
   composeScene(frame, canvas);
