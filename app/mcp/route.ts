@@ -5,6 +5,7 @@ import { limitBody } from "@/lib/mcp/body-limit";
 import { createPixolaMcpHandler } from "@/lib/mcp/handler";
 import { inProcessPort } from "@/lib/mcp/in-process-port";
 import { allowedOrigins, originRejection } from "@/lib/mcp/origin";
+import { limitToolCalls } from "@/lib/mcp/tool-call-limit";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
@@ -14,7 +15,10 @@ export const maxDuration = 60;
 let handler: ((req: Request) => Promise<Response>) | undefined;
 let origins: Set<string> | undefined;
 
-/** Origin check → body cap → the same key check as /api/v1 → mcp-handler, with the key as authInfo. */
+/**
+ * Origin check → body cap → the same key check as /api/v1 → the shared per-key rate limit
+ * for tools/call → mcp-handler, with the key as authInfo.
+ */
 async function mcp(incoming: Request): Promise<Response> {
   const requestId = newRequestId();
   try {
@@ -22,10 +26,12 @@ async function mcp(incoming: Request): Promise<Response> {
     origins ??= allowedOrigins(config.appUrl, config.mcpAllowedOrigins);
     const denied = originRejection(incoming, origins, requestId);
     if (denied) return denied;
-    const req = await limitBody(incoming, requestId);
-    if (req instanceof Response) return req;
-    const auth = await authenticateMcp((await getRuntime()).db, req, requestId);
+    const capped = await limitBody(incoming, requestId);
+    if (capped instanceof Response) return capped;
+    const rt = await getRuntime();
+    const auth = await authenticateMcp(rt.db, capped, requestId);
     if (auth instanceof Response) return auth;
+    const { req, headers: limitHeaders } = await limitToolCalls(capped, auth, rt.db, rt.rateLimiter);
     req.auth = auth;
     handler ??= createPixolaMcpHandler(inProcessPort, {
       waitMs: config.mcpWaitSeconds * 1000,
@@ -33,6 +39,7 @@ async function mcp(incoming: Request): Promise<Response> {
     });
     const res = await handler(req);
     res.headers.set("x-request-id", requestId);
+    for (const [name, value] of Object.entries(limitHeaders)) res.headers.set(name, value);
     return res;
   } catch (err) {
     return errorResponse(err, requestId);

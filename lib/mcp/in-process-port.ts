@@ -9,12 +9,12 @@ import { getCredits } from "@/lib/credits/get-credits";
 import { DomainError } from "@/lib/errors";
 import { getBatch } from "@/lib/generation/get-batch";
 import { batchSettledEvent, signals } from "@/lib/generation/signals";
-import { submitGeneration } from "@/lib/generation/submit-generation";
+import { submitGenerationIdempotently } from "@/lib/generation/submit-generation";
 import { getImage } from "@/lib/images/get-image";
 import { listImages } from "@/lib/images/list-images";
-import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import { getRuntime, type Runtime } from "@/lib/runtime";
 import { ctxFromAuthInfo } from "./auth";
+import { rateLimitRefusal } from "./tool-call-limit";
 import type { PixolaPort } from "./port";
 
 /** The same scopes the matching /api/v1 endpoints require, so a key means the same on both. */
@@ -35,9 +35,9 @@ export function createInProcessPort(rt: Runtime, ctx: Ctx): PixolaPort {
       requireScope(ctx, "credits:read");
       return getCredits({ ctx });
     },
-    async generate(input) {
+    async generate(input, idempotencyKey) {
       requireScope(ctx, "images:generate");
-      return submitGeneration({ ctx, input, appUrl: config.appUrl });
+      return (await submitGenerationIdempotently({ ctx, input, appUrl: config.appUrl, idempotencyKey })).result;
     },
     async getBatch(batchId) {
       requireScope(ctx, "images:read");
@@ -79,14 +79,13 @@ export function createInProcessPort(rt: Runtime, ctx: Ctx): PixolaPort {
 }
 
 /**
- * The port factory of the hosted `/mcp`: the caller is the key the route verified. Each tool
- * call counts once against the key's limits, the counters /api/v1 uses too; a refusal is a
- * tool error that says when to retry.
+ * The port factory of the hosted `/mcp`: the caller is the key the route verified. The route
+ * counted this tool call against the key's limits (lib/mcp/tool-call-limit.ts); a refusal
+ * becomes a tool error that says when to retry.
  */
 export async function inProcessPort(toolCtx: ServerContext): Promise<PixolaPort> {
+  const refused = rateLimitRefusal(toolCtx.http?.authInfo);
+  if (refused) throw refused;
   const rt = await getRuntime();
-  const ctx = ctxFromAuthInfo(rt.db, toolCtx.http?.authInfo);
-  const limit = await checkRateLimit({ ctx, limiter: rt.rateLimiter });
-  if (limit.error) throw limit.error;
-  return createInProcessPort(rt, ctx);
+  return createInProcessPort(rt, ctxFromAuthInfo(rt.db, toolCtx.http?.authInfo));
 }

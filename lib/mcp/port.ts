@@ -15,7 +15,8 @@ export interface PixolaPort {
   listStyles(): Promise<{ defaultStyle: string; categories: { category: string; styles: StyleView[] }[] }>;
   listShapes(): Promise<{ defaultShape: string; shapes: ShapeView[] }>;
   checkCredits(): Promise<CreditsView>;
-  generate(input: GenerateInput): Promise<SubmitResult>;
+  /** Submits a batch; the same idempotency key with the same input returns the same batch. */
+  generate(input: GenerateInput, idempotencyKey?: string): Promise<SubmitResult>;
   getBatch(batchId: string): Promise<BatchView>;
   /**
    * Resolves when an image of the batch may have settled, or after `maxMs` at the latest.

@@ -49,7 +49,7 @@ describe.each(CLIENT_KINDS)("MCP over HTTP with %s", (kind) => {
     for (const name of READ_ONLY) expect(tools.find((t) => t.name === name)!.annotations).toMatchObject({ readOnlyHint: true });
     const gen = tools.find((t) => t.name === "generate_image")!;
     expect(gen.annotations).toEqual({ readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true });
-    expect(Object.keys(gen.inputSchema.properties!).sort()).toEqual(["count", "model", "prompt", "quality", "seed", "shape", "style"]);
+    expect(Object.keys(gen.inputSchema.properties!).sort()).toEqual(["count", "idempotency_key", "model", "prompt", "quality", "seed", "shape", "style"]);
     expect(gen.inputSchema.required).toEqual(["prompt"]);
     expect(JSON.stringify(gen.inputSchema)).toMatch(/list_styles/);
     expect(tools.find((t) => t.name === "get_batch")!.inputSchema.required).toEqual(["batchId"]);

@@ -36,6 +36,22 @@ describe("/mcp shares the per-key rate limit with /api/v1", () => {
       // Discovery is not a tool call: clients can still see what exists.
       expect((await mcp.listTools()).length).toBe(8);
 
+      // The HTTP response of a refused tools/call says when to retry, as REST's 429 does.
+      const raw = await fetch(`${app.url}/mcp`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${key}`,
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+        },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "list_shapes", arguments: {} } }),
+      });
+      expect(raw.status).toBe(200);
+      expect(Number(raw.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(raw.headers.get("x-ratelimit-limit")).toBe("4");
+      expect(raw.headers.get("x-ratelimit-remaining")).toBe("0");
+      expect(await raw.text()).toMatch(/"isError":true.*Rate limit reached|Rate limit reached.*"isError":true/s);
+
       const other = await connectMcp("client 2.x legacy", `${app.url}/mcp`, await newKey("other@example.com"));
       expect((await other.callTool("list_shapes", {})).isError).toBeFalsy();
       await other.close();

@@ -1,6 +1,7 @@
 import type { ContentBlock, McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
+import { MAX_IDEMPOTENCY_KEY_LENGTH, parseIdempotencyKey } from "@/lib/idempotency/idempotency-key";
 import { BATCH_STATUSES, IMAGE_STATUSES, generateInput, type BatchView } from "@/lib/generation/schemas";
 import { awaitBatch, isFinished } from "../await-batch";
 import { imageLine, plural } from "../format";
@@ -21,6 +22,14 @@ const inputSchema = toolSchema(
     quality: field.quality.describe("standard (default) or hd; hd costs more credits per image (see list_models)"),
     count: field.count.describe("Number of images, 1 to 4 (default 1); each costs the model's price"),
     seed: field.seed.describe("Integer seed for reproducible results; random when omitted"),
+    idempotency_key: z
+      .string()
+      .max(MAX_IDEMPOTENCY_KEY_LENGTH)
+      .optional()
+      .describe(
+        "Optional unique value (e.g. a UUID) that makes a retry safe for 24 h: calling again with the same key and " +
+          "arguments returns the same batch without charging twice",
+      ),
   }),
 );
 
@@ -114,7 +123,8 @@ export function registerGenerateImageTool(server: McpServer, getPort: PortFactor
     (args, ctx) =>
       runTool(ctx, getPort, "generate_image", async (port) => {
         const started = Date.now();
-        const submitted = await port.generate(args);
+        const { idempotency_key, ...input } = args;
+        const submitted = await port.generate(input, parseIdempotencyKey(idempotency_key, "idempotency_key"));
         const report = progressReporter(ctx, submitted.count);
         const of = `of ${plural(submitted.count, "image")}`;
         await report(0, `Submitted batch ${submitted.batchId}: 0 ${of} ready`);
