@@ -1,18 +1,10 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { batches, creditLedger } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
-import { badRequest } from "@/lib/errors";
+import { afterCursor, pageInput, toPage } from "@/lib/pagination/keyset";
 
-export const listLedgerInput = z.object({
-  limit: z.coerce
-    .number({ error: "limit must be an integer from 1 to 100" })
-    .int("limit must be an integer from 1 to 100")
-    .min(1, "limit must be an integer from 1 to 100")
-    .max(100, "limit must be an integer from 1 to 100")
-    .optional(),
-  cursor: z.string().optional(),
-});
+export const listLedgerInput = pageInput;
 
 export const ledgerEntryView = z.object({
   id: z.string(),
@@ -27,18 +19,6 @@ export const ledgerEntryView = z.object({
 });
 export type LedgerEntryView = z.infer<typeof ledgerEntryView>;
 
-const encodeCursor = (createdAt: Date, id: string) =>
-  Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const createdAt = new Date(at);
-  if (!id || Number.isNaN(createdAt.getTime())) {
-    throw badRequest("cursor is not valid: pass the nextCursor value of a previous page unchanged.");
-  }
-  return { createdAt, id };
-}
-
 /** The caller's credit history, newest first, each entry with the prompt of its batch. */
 export async function listLedger({
   ctx,
@@ -48,7 +28,6 @@ export async function listLedger({
   input: z.input<typeof listLedgerInput>;
 }): Promise<{ entries: LedgerEntryView[]; nextCursor: string | null }> {
   const { limit = 25, cursor } = listLedgerInput.parse(raw);
-  const after = cursor ? decodeCursor(cursor) : null;
   const rows = await ctx.db
     .select({
       id: creditLedger.id,
@@ -67,20 +46,11 @@ export async function listLedger({
     .where(
       and(
         eq(creditLedger.userId, ctx.userId),
-        after
-          ? or(
-              lt(creditLedger.createdAt, after.createdAt),
-              and(eq(creditLedger.createdAt, after.createdAt), lt(creditLedger.id, after.id)),
-            )
-          : undefined,
+        afterCursor(cursor, creditLedger.createdAt, creditLedger.id),
       ),
     )
     .orderBy(desc(creditLedger.createdAt), desc(creditLedger.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    entries: page.map((r) => ledgerEntryView.parse({ ...r, createdAt: r.createdAt.toISOString() })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
-  };
+  const { page, nextCursor } = toPage(rows, limit, (r) => r);
+  return { entries: page.map((r) => ledgerEntryView.parse({ ...r, createdAt: r.createdAt.toISOString() })), nextCursor };
 }
