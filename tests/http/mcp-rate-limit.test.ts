@@ -2,8 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { connectMcp, textOf } from "../helpers/mcp-clients";
 
+// The embedded limiter always; Redis too when the suite has one (CI starts it).
+const backends = [
+  { name: "embedded limiter", env: {} },
+  ...(process.env.TEST_REDIS_URL ? [{ name: "Redis", env: { REDIS_URL: process.env.TEST_REDIS_URL } }] : []),
+];
+
 /** An app of its own with 4 requests a minute per key, counted across REST and MCP. */
-describe("/mcp shares the per-key rate limit with /api/v1", () => {
+describe.each(backends)("/mcp shares the per-key rate limit with /api/v1 ($name)", ({ env }) => {
   let app: AppServer;
   const newKey = async (email: string) => {
     const r = await fetch(`${app.url}/api/admin/keys`, {
@@ -16,7 +22,7 @@ describe("/mcp shares the per-key rate limit with /api/v1", () => {
   const credits = (key: string) => fetch(`${app.url}/api/v1/credits`, { headers: { authorization: `Bearer ${key}` } });
 
   beforeAll(async () => {
-    app = await startAppServer({ DEFAULT_MODEL: "procedural", RATE_LIMIT_PER_MINUTE: "4", RATE_LIMIT_PER_DAY: "1000" });
+    app = await startAppServer({ DEFAULT_MODEL: "procedural", RATE_LIMIT_PER_MINUTE: "4", RATE_LIMIT_PER_DAY: "1000", ...env });
   }, 120_000);
   afterAll(() => app?.stop());
 
