@@ -28,10 +28,11 @@ async function mcp(incoming: Request): Promise<Response> {
     if (denied) return denied;
     const capped = await limitBody(incoming, requestId);
     if (capped instanceof Response) return capped;
+    const { req, body } = capped;
     const rt = await getRuntime();
-    const auth = await authenticateMcp(rt.db, capped, requestId);
+    const auth = await authenticateMcp(rt.db, req, requestId);
     if (auth instanceof Response) return auth;
-    const { req, headers: limitHeaders } = await limitToolCalls(capped, auth, rt.db, rt.rateLimiter);
+    const limitHeaders = await limitToolCalls(body, auth, rt.db, rt.rateLimiter);
     req.auth = auth;
     handler ??= createPixolaMcpHandler(inProcessPort, {
       waitMs: config.mcpWaitSeconds * 1000,

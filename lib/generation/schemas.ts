@@ -61,16 +61,21 @@ export const imageView = z.object({
 });
 export type ImageView = z.infer<typeof imageView>;
 
-export const batchView = z.object({
-  batchId: z.string(),
-  status: z.enum(BATCH_STATUSES),
-  prompt: z.string(),
+/** What a batch was made with, as resolved at submit (defaults filled in). */
+const batchChoices = {
   model: z.string(),
   style: z.string(),
   shape: z.string(),
   quality: z.enum(QUALITIES),
   count: z.number().int(),
   seed: z.number().int(),
+};
+
+export const batchView = z.object({
+  batchId: z.string(),
+  status: z.enum(BATCH_STATUSES),
+  prompt: z.string(),
+  ...batchChoices,
   creditsReserved: z.number().int().describe("Credits taken when the batch was submitted"),
   creditsCharged: z.number().int().describe("Credits for images that completed"),
   creditsRefunded: z.number().int().describe("Credits returned for images that failed"),
@@ -84,12 +89,7 @@ export type BatchView = z.infer<typeof batchView>;
 export const submitResult = z.object({
   batchId: z.string(),
   status: z.enum(BATCH_STATUSES),
-  model: z.string(),
-  style: z.string(),
-  shape: z.string(),
-  quality: z.enum(QUALITIES),
-  count: z.number().int(),
-  seed: z.number().int(),
+  ...batchChoices,
   width: z.number().int(),
   height: z.number().int(),
   creditsReserved: z.number().int(),

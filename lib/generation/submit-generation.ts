@@ -21,15 +21,13 @@ export async function submitGeneration({
   ctx,
   input,
   appUrl,
-  idempotencyKey,
 }: {
   ctx: Ctx;
   input: GenerateInput;
   appUrl: string;
-  idempotencyKey?: string;
 }): Promise<SubmitResult> {
   const plan = await planSubmission(ctx, input);
-  const result = await recordSubmission(ctx, ctx.db, plan, appUrl, idempotencyKey);
+  const result = await recordSubmission(ctx, ctx.db, plan, appUrl);
   signals.emit("queued");
   return result;
 }

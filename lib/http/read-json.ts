@@ -1,6 +1,5 @@
 import { DomainError, badRequest } from "@/lib/errors";
-
-export const MAX_BODY_BYTES = 64 * 1024;
+import { MAX_BODY_BYTES, readCappedBody } from "./read-capped";
 
 /** Reads a JSON body of at most 64 KB; anything else is a 4xx that says what is expected. */
 export async function readJson(req: Request): Promise<unknown> {
@@ -8,22 +7,9 @@ export async function readJson(req: Request): Promise<unknown> {
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
     throw badRequest(`Send the body as JSON with 'Content-Type: application/json' (got '${type || "none"}').`);
   }
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const reader = req.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const body = await readCappedBody(req);
+  if (!body) throw tooLarge();
+  const text = body.toString("utf8");
   if (!text.trim()) throw badRequest("The request body is empty: send a JSON object.");
   try {
     return JSON.parse(text);

@@ -25,21 +25,17 @@ function callsTool(body: string): boolean {
  * handshake are not counted.
  */
 export async function limitToolCalls(
-  req: Request,
+  body: string,
   auth: AuthInfo,
   db: Db,
   limiter: RateLimiter,
-): Promise<{ req: Request; headers: Record<string, string> }> {
-  if (req.method !== "POST" || !req.body) return { req, headers: {} };
-  const body = await req.text();
-  // The client's signal goes along: it is how a disconnect reaches a waiting generate_image.
-  const rebuilt = new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal });
-  if (!callsTool(body)) return { req: rebuilt, headers: {} };
+): Promise<Record<string, string>> {
+  if (!callsTool(body)) return {};
   const decision = await checkRateLimit({ ctx: ctxFromAuthInfo(db, auth), limiter });
   if (decision.error) {
     (auth.extra ??= {})[REFUSAL] = { message: decision.error.message, details: decision.error.details };
   }
-  return { req: rebuilt, headers: decision.headers };
+  return decision.headers;
 }
 
 /** The refusal the route recorded for this request, as the error a tool answers with. */
