@@ -174,9 +174,8 @@ export const models = pgTable("models", {
   priceHd: integer("price_hd").notNull(),
   capabilities: jsonb("capabilities").notNull().$type<ModelCapabilities>(),
   samplePrompts: text("sample_prompts").array().notNull(),
-  available: boolean("available").notNull().default(false),
-  /** The model used when a request names none; exactly one row has it (set at seed time). */
-  isDefault: boolean("is_default").notNull().default(false),
+  // Availability and the default model are not stored: they follow the live workers
+  // (lib/catalog/availability.ts), so no process can write a stale answer for another.
   position: integer("position").notNull(),
 });
 
@@ -250,6 +249,16 @@ export const images = pgTable(
       .references(() => user.id, { onDelete: "cascade" }),
     index: integer("index").notNull(),
     status: text("status", { enum: ["queued", "running", "succeeded", "failed"] }).notNull(),
+    /** The model's provider, copied at submit so workers claim only what they can run. */
+    provider: text("provider").notNull().default("embedded"),
+    /** The provider's job (ProviderHandle), stored before waiting: a new worker resumes it instead of submitting again. */
+    providerJob: jsonb("provider_job").$type<Record<string, string>>(),
+    /** Set at the first claim: past it the image fails and is refunded (PROVIDER_TIMEOUT_SECONDS). */
+    deadlineAt: timestamp("deadline_at", { withTimezone: true }),
+    /** Why the image failed, as an error code (content_flagged, provider_failed, timeout, unavailable). */
+    errorCode: text("error_code"),
+    /** Said to the user when the stored size differs from the shape's (the provider approximated it). */
+    note: text("note"),
     attempts: integer("attempts").notNull().default(0),
     runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
@@ -269,8 +278,23 @@ export const images = pgTable(
   (t) => [
     index("images_user_idx").on(t.userId, t.createdAt, t.id),
     index("images_batch_idx").on(t.batchId),
-    index("images_queue_idx").on(t.status, t.runAfter),
+    index("images_queue_idx").on(t.status, t.provider, t.runAfter),
   ],
+);
+
+// ── workers announce what they can run; a model is available while a live worker runs its provider ──
+
+export const workers = pgTable(
+  "workers",
+  {
+    id: text("id").primaryKey(),
+    providers: text("providers").array().notNull(),
+    host: text("host").notNull(),
+    pid: integer("pid").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("workers_seen_idx").on(t.seenAt)],
 );
 
 // ── idempotency (used by POST /generate and generate_image) ──

@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import { getTableColumns, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import { parseCatalogEntries, type CatalogEntry } from "@/lib/catalog/catalog-entry";
 import type { Db } from "./client";
 import { models, plans, shapes, styles, type ModelCapabilities } from "./schema";
 import modelData from "./catalog/models.json";
@@ -16,44 +18,61 @@ function excludedSet(table: PgTable, key: string) {
   );
 }
 
+/** The built-in catalog, checked by the same schema as an operator's CATALOG_FILE. */
+export const builtInModels = (providers: readonly string[]) => parseCatalogEntries(modelData, "db/catalog/models.json", providers);
+
+/** Reads CATALOG_FILE (a JSON array of entries); errors name the file, the entry and the field. */
+export function readCatalogFile(file: string, providers: readonly string[]): CatalogEntry[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new Error(`CATALOG_FILE ${file}: cannot be read as JSON (${(err as Error).message})`);
+  }
+  return parseCatalogEntries(raw, `CATALOG_FILE ${file}`, providers);
+}
+
+const toRow = (m: CatalogEntry, position: number) => ({
+  slug: m.slug,
+  name: m.name,
+  description: m.description,
+  bestFor: m.bestFor,
+  tags: m.tags,
+  released: m.released,
+  provider: m.provider,
+  providerModelId: m.providerModelId,
+  researcher: m.researcher,
+  researcherUrl: m.researcherUrl,
+  priceStandard: m.pricing.standard,
+  priceHd: m.pricing.hd,
+  capabilities: m.capabilities as ModelCapabilities,
+  samplePrompts: m.samplePrompts,
+  position,
+});
+
 /**
- * Writes the catalog from the data files in db/catalog. Idempotent: run at every boot.
- * `available` is recomputed from the providers this process has credentials for.
+ * Writes the catalog: the built-in data files, then `extra` entries (CATALOG_FILE, provider-added
+ * models such as ComfyUI's) upserted by slug after them. Idempotent: run at every boot.
+ * Entries other processes added are left alone; availability is not stored (lib/catalog/availability.ts).
  */
-export async function seedCatalog(
-  db: Db,
-  availableProviders: ReadonlySet<string>,
-  preferredDefault?: string,
-): Promise<void> {
-  const defaultSlug = chooseDefaultModel(availableProviders, preferredDefault);
+export async function seedCatalog(db: Db, opts: { providers: readonly string[]; extra?: CatalogEntry[] }): Promise<void> {
+  const builtIn = builtInModels(opts.providers);
+  const extra = opts.extra ?? [];
   await db.transaction(async (tx) => {
     await tx
       .insert(plans)
       .values(planData)
       .onConflictDoUpdate({ target: plans.slug, set: excludedSet(plans, "slug") });
 
-    const modelRows = modelData.map((m, position) => ({
-      slug: m.slug,
-      name: m.name,
-      description: m.description,
-      bestFor: m.bestFor,
-      tags: m.tags,
-      released: m.released,
-      provider: m.provider,
-      providerModelId: m.providerModelId,
-      researcher: m.researcher,
-      researcherUrl: m.researcherUrl,
-      priceStandard: m.pricing.standard,
-      priceHd: m.pricing.hd,
-      capabilities: m.capabilities as ModelCapabilities,
-      samplePrompts: m.samplePrompts,
-      available: availableProviders.has(m.provider),
-      isDefault: m.slug === defaultSlug,
-      position,
-    }));
+    // Operator entries sort after the built-in ones; one with a built-in slug replaces it in place.
+    const builtInSlugs = new Map(builtIn.map((m, i) => [m.slug, i]));
+    const rows = [
+      ...builtIn.filter((m) => !extra.some((e) => e.slug === m.slug)).map((m, i) => toRow(m, builtInSlugs.get(m.slug) ?? i)),
+      ...extra.map((m, i) => toRow(m, builtInSlugs.get(m.slug) ?? 1000 + i)),
+    ];
     await tx
       .insert(models)
-      .values(modelRows)
+      .values(rows)
       .onConflictDoUpdate({ target: models.slug, set: excludedSet(models, "slug") });
 
     await tx
@@ -66,20 +85,4 @@ export async function seedCatalog(
       .values(shapeData.map((s, position) => ({ ...s, position })))
       .onConflictDoUpdate({ target: shapes.slug, set: excludedSet(shapes, "slug") });
   });
-}
-
-/**
- * The operator's DEFAULT_MODEL when it is available; otherwise FLUX.2 or the first hosted
- * model with credentials; otherwise the embedded renderer, which is always there.
- */
-export function chooseDefaultModel(availableProviders: ReadonlySet<string>, preferred?: string): string {
-  const available = modelData.filter((m) => availableProviders.has(m.provider));
-  if (preferred) {
-    if (!available.some((m) => m.slug === preferred)) {
-      throw new Error(`DEFAULT_MODEL '${preferred}' is not an available model. Available: ${available.map((m) => m.slug).join(", ")}`);
-    }
-    return preferred;
-  }
-  const hosted = available.filter((m) => m.provider !== "embedded");
-  return (hosted.find((m) => m.slug === "flux-2") ?? hosted[0] ?? available[0]).slug;
 }

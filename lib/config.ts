@@ -16,14 +16,21 @@ export interface Config {
   adminToken: string;
   /** Run the generation worker inside the web process (the embedded default). */
   inProcessWorker: boolean;
-  workerConcurrency: number;
+  /** Provider jobs in flight per worker process (PROVIDER_CONCURRENCY); renders use RENDER_THREADS. */
+  providerConcurrency: number;
+  /** Short, renewed while a job is alive, so a dead worker's image is taken over within about this long. */
   leaseSeconds: number;
   maxAttempts: number;
+  /** An image's overall deadline from its first attempt (PROVIDER_TIMEOUT_SECONDS). */
+  providerTimeoutSeconds: number;
+  /** Queued images no live worker can run fail after this long (QUEUE_DEADLINE_SECONDS). */
+  queueDeadlineSeconds: number;
   signedUrlTtlSeconds: number;
   mcpWaitSeconds: number;
   mcpInlineThumbnails: boolean;
   mcpAllowedOrigins: string[];
-  providers: { openai?: { apiKey: string; baseURL?: string } };
+  /** The environment provider adapters read their keys from (lib/providers/registry.ts). */
+  env: Readonly<Record<string, string | undefined>>;
   rateLimit: RateLimitSettings;
 }
 
@@ -108,16 +115,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appUrl: (env.APP_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
     ...secrets,
     inProcessWorker: env.PIXOLA_WORKER !== "off",
-    workerConcurrency: int(env.WORKER_CONCURRENCY, 2),
-    leaseSeconds: int(env.WORKER_LEASE_SECONDS, 60),
-    maxAttempts: int(env.WORKER_MAX_ATTEMPTS, 3),
+    providerConcurrency: positiveInt("PROVIDER_CONCURRENCY", env.PROVIDER_CONCURRENCY) ?? 32,
+    leaseSeconds: positiveInt("WORKER_LEASE_SECONDS", env.WORKER_LEASE_SECONDS) ?? 10,
+    maxAttempts: positiveInt("WORKER_MAX_ATTEMPTS", env.WORKER_MAX_ATTEMPTS) ?? 3,
+    providerTimeoutSeconds: positiveInt("PROVIDER_TIMEOUT_SECONDS", env.PROVIDER_TIMEOUT_SECONDS) ?? 600,
+    queueDeadlineSeconds: positiveInt("QUEUE_DEADLINE_SECONDS", env.QUEUE_DEADLINE_SECONDS) ?? 900,
     signedUrlTtlSeconds: int(env.SIGNED_URL_TTL_SECONDS, 7 * 24 * 3600),
     mcpWaitSeconds: int(env.MCP_WAIT_SECONDS, 50),
     mcpInlineThumbnails: env.MCP_INLINE_THUMBNAILS !== "off",
     mcpAllowedOrigins: (env.MCP_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
-    providers: {
-      openai: env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL || undefined } : undefined,
-    },
+    env,
     rateLimit: readRateLimit(env),
   };
 }

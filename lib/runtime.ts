@@ -1,13 +1,15 @@
 import path from "node:path";
 import { openDatabase, type Db } from "@/db/client";
-import { seedCatalog } from "@/db/seed";
 import { getConfig, type Config } from "@/lib/config";
+import { loadCatalog } from "@/lib/catalog/load-catalog";
+import { seedCatalogFromEnv } from "@/lib/catalog/seed-from-env";
 import { startWorker, type WorkerHandle } from "@/lib/generation/worker";
 import { log } from "@/lib/log";
-import { configuredProviders, createModelResolver, type ModelResolver } from "@/lib/providers/registry";
+import { configureProviders } from "@/lib/providers/registry";
+import type { ProviderClient } from "@/lib/providers/types";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit/rate-limiter";
+import { createImageStore, readStoreConfig } from "@/lib/storage/create-store";
 import type { ImageStore } from "@/lib/storage/image-store";
-import { createLocalStore } from "@/lib/storage/local-store";
 
 /** Everything a request or a worker needs, built once per process. */
 export interface Runtime {
@@ -15,7 +17,8 @@ export interface Runtime {
   db: Db;
   dbKind: "postgres" | "pglite";
   store: ImageStore;
-  resolveModel: ModelResolver;
+  /** The providers this process's worker runs (empty without a worker). */
+  providers: ReadonlyMap<string, ProviderClient>;
   worker: WorkerHandle | null;
   /** Per-key request limits, shared by REST and MCP (lib/rate-limit/check-rate-limit.ts). */
   rateLimiter: RateLimiter;
@@ -32,39 +35,52 @@ export function getRuntime(): Promise<Runtime> {
 
 export async function createRuntime(config: Config, opts: { worker: boolean }): Promise<Runtime> {
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite") });
-  await seedCatalog(handle.db, configuredProviders(config), config.defaultModel);
-  const store = createLocalStore({
+  await seedCatalogFromEnv(handle.db, config.env);
+  if (config.defaultModel && !(await loadCatalog(handle.db)).modelBySlug.has(config.defaultModel)) {
+    throw new Error(`DEFAULT_MODEL '${config.defaultModel}' is not a model of the catalog (see GET /api/v1/models).`);
+  }
+  const store = createImageStore(readStoreConfig(config.env), {
     root: path.join(config.dataDir, "images"),
     appUrl: config.appUrl,
     secret: config.urlSigningSecret,
     ttlSeconds: config.signedUrlTtlSeconds,
   });
-  const resolveModel = createModelResolver(config);
   const rateLimiter = await createRateLimiter(config.rateLimit);
   if (rateLimiter.backend === "memory" && config.databaseUrl) {
     log.warn("rate limits are counted in this process only: set REDIS_URL or UPSTASH_REDIS_REST_URL when running several web processes");
   }
+  // Only a process that runs a worker reads provider keys: availability follows the workers.
+  const providers = opts.worker ? configureProviders(config.env) : new Map<string, ProviderClient>();
   const worker = opts.worker
     ? startWorker({
         db: handle.db,
         store,
-        resolveModel,
-        concurrency: config.workerConcurrency,
+        providers,
+        ioConcurrency: config.providerConcurrency,
+        cpuConcurrency: providers.get("embedded")?.maxInFlight ?? 1,
         leaseSeconds: config.leaseSeconds,
         maxAttempts: config.maxAttempts,
+        timeoutSeconds: config.providerTimeoutSeconds,
+        queueDeadlineSeconds: config.queueDeadlineSeconds,
       })
     : null;
-  log.info("pixola runtime ready", { database: handle.kind, worker: Boolean(worker), rateLimiter: rateLimiter.backend, appUrl: config.appUrl });
+  log.info("pixola runtime ready", {
+    database: handle.kind,
+    worker: worker ? [...providers.keys()] : false,
+    rateLimiter: rateLimiter.backend,
+    appUrl: config.appUrl,
+  });
   return {
     config,
     db: handle.db,
     dbKind: handle.kind,
     store,
-    resolveModel,
+    providers,
     worker,
     rateLimiter,
     async close() {
       await worker?.stop();
+      await Promise.allSettled([...providers.values()].map((p) => p.close?.()));
       await rateLimiter.close();
       await handle.close();
     },

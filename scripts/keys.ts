@@ -10,7 +10,7 @@ import { seedCatalog } from "@/db/seed";
 import { readServerFile } from "@/lib/admin/server-file";
 import { issueKeyForEmail } from "@/lib/admin/keys";
 import { getConfig } from "@/lib/config";
-import { configuredProviders } from "@/lib/providers/registry";
+import { PROVIDER_NAMES } from "@/lib/providers/registry";
 
 const USAGE = "Usage: npm run keys -- create --email you@example.com [--name NAME]";
 
@@ -47,7 +47,8 @@ async function main() {
   } else {
     const handle = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite") });
     try {
-      await seedCatalog(handle.db, configuredProviders(config), config.defaultModel);
+      // Plans and the built-in catalog only: availability belongs to the workers, not to this command.
+      await seedCatalog(handle.db, { providers: PROVIDER_NAMES });
       issued = await issueKeyForEmail(handle.db, values.email, values.name);
     } finally {
       await handle.close();

@@ -13,7 +13,7 @@ if (!config.databaseUrl) {
   process.exit(2);
 }
 const rt = await createRuntime(config, { worker: true });
-log.info("worker started", { concurrency: config.workerConcurrency });
+log.info("worker started", { providers: [...rt.providers.keys()], providerConcurrency: config.providerConcurrency });
 const stop = async () => {
   await rt.close();
   process.exit(0);

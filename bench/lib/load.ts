@@ -54,4 +54,48 @@ export async function runLoad(
   return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99) };
 }
 
+/**
+ * An open-loop probe: one request every 1000/`rps` ms on keep-alive connections, whatever the
+ * previous ones are doing, so it samples the latency a request meets without loading the
+ * server itself (a closed loop keeps the event loop saturated and measures its own queueing).
+ */
+export async function runPaced(url: string, opts: { rps: number; durationMs: number }): Promise<LoadResult & { latencies: number[] }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const target = new URL(url);
+  const latencies: number[] = [];
+  let errors = 0;
+  const inFlight: Promise<void>[] = [];
+  const interval = 1000 / opts.rps;
+  const started = performance.now();
+  for (let i = 0; performance.now() - started < opts.durationMs; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(
+      new Promise<void>((resolve) => {
+        const t0 = performance.now();
+        const req = http.request({ agent, host: target.hostname, port: target.port, path: target.pathname + target.search }, (res) => {
+          res.on("data", () => {});
+          res.on("end", () => {
+            if (res.statusCode && res.statusCode < 400) latencies.push(performance.now() - t0);
+            else errors++;
+            resolve();
+          });
+        });
+        req.on("error", () => {
+          errors++;
+          resolve();
+        });
+        req.end();
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+  return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99), latencies };
+}
+
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);

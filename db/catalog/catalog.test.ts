@@ -5,7 +5,7 @@ import styles from "./styles.json";
 const MODEL_SLUG = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
 const STYLE_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const HEX = /^#[0-9a-f]{6}$/i;
-const PROVIDERS = ["fal", "bfl", "openai", "google", "replicate", "stability", "luma", "embedded"];
+const PROVIDERS = ["fal", "bfl", "openai", "google", "replicate", "stability", "luma", "embedded"]; // independent of the registry on purpose
 const CATEGORIES = ["None", "Painting", "Illustration", "Photography", "Digital Art", "Design", "Drawing", "Craft"];
 const MODEL_KEYS = [
   "bestFor", "capabilities", "description", "name", "pricing", "provider", "providerModelId",

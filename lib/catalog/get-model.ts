@@ -7,5 +7,5 @@ export async function getModel({ db, appUrl, slug }: { db: Db; appUrl: string; s
   const c = await loadCatalog(db);
   const m = c.modelBySlug.get(slug);
   if (!m) throw notFound("Model", slug);
-  return toModelDetail(m, c.defaultModel.slug, appUrl);
+  return toModelDetail(m, c.defaultModel.slug, c.isAvailable(m), appUrl);
 }

@@ -1,47 +1,62 @@
 import { asc } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { models, shapes, styles } from "@/db/schema";
+import { chooseDefaultModel, liveProviders } from "./availability";
 
 export type ModelRow = typeof models.$inferSelect;
 export type StyleRow = typeof styles.$inferSelect;
 export type ShapeRow = typeof shapes.$inferSelect;
 
-export interface Catalog {
+interface StaticCatalog {
   models: ModelRow[];
   styles: StyleRow[];
   shapes: ShapeRow[];
   modelBySlug: Map<string, ModelRow>;
   styleBySlug: Map<string, StyleRow>;
   shapeBySlug: Map<string, ShapeRow>;
-  /** Chosen at seed time (db/seed.ts): the embedded renderer until a provider is configured. */
+}
+
+export interface Catalog extends StaticCatalog {
+  /** True when a live worker can run the model's provider (lib/catalog/availability.ts). */
+  isAvailable(model: ModelRow): boolean;
+  /** DEFAULT_MODEL when available, else the first available of the preference list. */
   defaultModel: ModelRow;
 }
 
-// The catalog changes only when the app boots and re-seeds it, so it is read once per database.
-const cache = new WeakMap<Db, Promise<Catalog>>();
+// The rows change only when a process boots and seeds (or upserts CATALOG_FILE), so they are
+// read at most every few seconds; availability comes from the workers' heartbeats.
+const TTL_MS = 5_000;
+const cache = new WeakMap<Db, { at: number; value: Promise<StaticCatalog> }>();
 
-export function loadCatalog(db: Db): Promise<Catalog> {
-  let hit = cache.get(db);
-  if (!hit) {
-    hit = readCatalog(db);
-    hit.catch(() => cache.delete(db));
-    cache.set(db, hit);
-  }
-  return hit;
+function staticCatalog(db: Db): Promise<StaticCatalog> {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  const value = readCatalog(db);
+  value.catch(() => cache.delete(db));
+  cache.set(db, { at: Date.now(), value });
+  return value;
 }
 
 export function invalidateCatalog(db: Db): void {
   cache.delete(db);
 }
 
-async function readCatalog(db: Db): Promise<Catalog> {
+export async function loadCatalog(db: Db): Promise<Catalog> {
+  const [c, live] = await Promise.all([staticCatalog(db), liveProviders(db)]);
+  const isAvailable = (m: ModelRow) => live.has(m.provider);
+  const availableSlugs = new Set(c.models.filter(isAvailable).map((m) => m.slug));
+  const slug = chooseDefaultModel(availableSlugs, process.env.DEFAULT_MODEL || undefined);
+  const defaultModel = c.modelBySlug.get(slug) ?? c.models[0];
+  return { ...c, isAvailable, defaultModel };
+}
+
+async function readCatalog(db: Db): Promise<StaticCatalog> {
   const [m, st, sh] = await Promise.all([
     db.select().from(models).orderBy(asc(models.position)),
     db.select().from(styles).orderBy(asc(styles.position)),
     db.select().from(shapes).orderBy(asc(shapes.position)),
   ]);
-  const defaultModel = m.find((x) => x.isDefault);
-  if (!defaultModel) throw new Error("The catalog has no default model: was it seeded?");
+  if (m.length === 0) throw new Error("The catalog is empty: was it seeded?");
   return {
     models: m,
     styles: st,
@@ -49,6 +64,5 @@ async function readCatalog(db: Db): Promise<Catalog> {
     modelBySlug: new Map(m.map((x) => [x.slug, x])),
     styleBySlug: new Map(st.map((x) => [x.slug, x])),
     shapeBySlug: new Map(sh.map((x) => [x.slug, x])),
-    defaultModel,
   };
 }

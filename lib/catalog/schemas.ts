@@ -16,7 +16,7 @@ export const modelSummary = z.object({
   bestFor: z.string(),
   tags: z.array(z.string()),
   provider: z.string(),
-  available: z.boolean().describe("False when this server has no credentials for the model's provider"),
+  available: z.boolean().describe("True while a running worker of this server can run the model (its provider is configured there)"),
   default: z.boolean().describe("True for the model used when none is given"),
   pricing: pricingView,
 });
@@ -60,20 +60,20 @@ export const shapeView = z.object({
 });
 export type ShapeView = z.infer<typeof shapeView>;
 
-export const toModelSummary = (m: ModelRow, defaultSlug: string): ModelSummary => ({
+export const toModelSummary = (m: ModelRow, defaultSlug: string, available: boolean): ModelSummary => ({
   slug: m.slug,
   name: m.name,
   description: m.description,
   bestFor: m.bestFor,
   tags: m.tags,
   provider: m.provider,
-  available: m.available,
+  available,
   default: m.slug === defaultSlug,
   pricing: { standard: m.priceStandard, hd: m.priceHd },
 });
 
-export const toModelDetail = (m: ModelRow, defaultSlug: string, appUrl: string): ModelDetail => ({
-  ...toModelSummary(m, defaultSlug),
+export const toModelDetail = (m: ModelRow, defaultSlug: string, available: boolean, appUrl: string): ModelDetail => ({
+  ...toModelSummary(m, defaultSlug, available),
   released: m.released,
   researcher: m.researcher,
   researcherUrl: m.researcherUrl,

@@ -3,7 +3,7 @@ import type { Catalog, ModelRow, ShapeRow, StyleRow } from "@/lib/catalog/load-c
 import { applyStyle, resolveOptions } from "./resolve-options";
 
 const model = (slug: string, standard: number, hd: number, available = true): ModelRow =>
-  ({ slug, priceStandard: standard, priceHd: hd, available, provider: available ? "embedded" : "fal" }) as ModelRow;
+  ({ slug, priceStandard: standard, priceHd: hd, provider: available ? "embedded" : "fal" }) as ModelRow;
 const style = (slug: string, alias: string[] = []): StyleRow => ({ slug, alias, prompt: "{prompt}, in style" }) as StyleRow;
 const shape = (slug: string): ShapeRow => ({ slug, width: 1024, height: 1024 }) as ShapeRow;
 
@@ -19,6 +19,7 @@ function catalog(): Catalog {
     styleBySlug: new Map(styles.map((s) => [s.slug, s])),
     shapeBySlug: new Map(shapes.map((s) => [s.slug, s])),
     defaultModel: models[0],
+    isAvailable: (m) => m.provider === "embedded",
   };
 }
 
@@ -40,7 +41,7 @@ describe("pricing and option resolution", () => {
 
   it("names the valid values when a slug is unknown", () => {
     expect(() => resolveOptions(catalog(), { model: "nope" })).toThrow(/Unknown model 'nope'. Available models: procedural, gpt-image-1\./);
-    expect(() => resolveOptions(catalog(), { model: "flux-2" })).toThrow(/no credentials for its provider \(fal\)/);
+    expect(() => resolveOptions(catalog(), { model: "flux-2" })).toThrow(/not available on this server: no running worker is configured for its provider \(fal\)/);
     expect(() => resolveOptions(catalog(), { style: "cubism" })).toThrow(/Valid styles: no-style, watercolor\./);
     expect(() => resolveOptions(catalog(), { shape: "circle" })).toThrow(/Valid shapes: square, landscape-wide\./);
   });

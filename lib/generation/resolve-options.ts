@@ -18,13 +18,12 @@ export function resolveOptions(
   req: { model?: string; style?: string; shape?: string; quality?: Quality },
 ): ResolvedOptions {
   const model = req.model ? c.modelBySlug.get(req.model) : c.defaultModel;
-  if (!model) {
-    throw badRequest(`Unknown model '${req.model}'. Available models: ${list(c.models.filter((m) => m.available).map((m) => m.slug))}.`);
-  }
-  if (!model.available) {
+  const available = () => list(c.models.filter(c.isAvailable).map((m) => m.slug)) || "none (no worker is running)";
+  if (!model) throw badRequest(`Unknown model '${req.model}'. Available models: ${available()}.`);
+  if (!c.isAvailable(model)) {
     throw badRequest(
-      `Model '${model.slug}' is in the catalog but this server has no credentials for its provider (${model.provider}). ` +
-        `Available models: ${list(c.models.filter((m) => m.available).map((m) => m.slug))}.`,
+      `Model '${model.slug}' is in the catalog but not available on this server: no running worker is configured for its provider (${model.provider}). ` +
+        `Available models: ${available()}.`,
     );
   }
   const styleSlug = req.style ?? "no-style";

@@ -56,6 +56,11 @@ export const imageView = z.object({
   url: z.string().nullable().describe("Signed download URL once the image has succeeded"),
   urlExpiresAt: z.string().nullable(),
   error: z.string().nullable(),
+  errorCode: z
+    .enum(["content_flagged", "provider_failed", "timeout", "unavailable"])
+    .nullable()
+    .describe("Why the image failed: content_flagged (the provider's content policy refused it), provider_failed, timeout, unavailable (no worker could run the model)"),
+  note: z.string().nullable().describe("Set when the stored size differs from the shape's (the model supports only certain sizes)"),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
 });

@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql, TransactionRollbackError, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { batches, images } from "@/db/schema";
 import { refundImage } from "@/lib/credits/ledger";
@@ -12,7 +12,7 @@ export class LeaseLostError extends Error {
 }
 
 const holdsLease = (img: ClaimedImage) =>
-  and(eq(images.id, img.id), eq(images.leaseToken, img.leaseToken), eq(images.status, "running"));
+  and(eq(images.id, img.id), eq(images.leaseToken, img.leaseToken), eq(images.status, "running"))!;
 
 /**
  * Locks the batch row first: two images of one batch settling at once then run one after
@@ -49,7 +49,7 @@ async function closeBatchIfDone(tx: Tx, batchId: string) {
 export async function completeImage(
   db: Db,
   img: ClaimedImage,
-  stored: { key: string; mimeType: string; bytes: number; width: number; height: number },
+  stored: { key: string; mimeType: string; bytes: number; width: number; height: number; note?: string | null },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await lockBatch(tx, img.batchId, "charge");
@@ -62,7 +62,9 @@ export async function completeImage(
         bytes: stored.bytes,
         width: stored.width,
         height: stored.height,
+        note: stored.note ?? null,
         error: null,
+        errorCode: null,
         lockedUntil: null,
         completedAt: new Date(),
       })
@@ -73,16 +75,21 @@ export async function completeImage(
   });
 }
 
-/** A final failure: mark the image failed and refund its price, in one transaction. */
-export async function failImage(db: Db, img: ClaimedImage, publicError: string): Promise<void> {
-  await db.transaction(async (tx) => {
+export type ImageErrorCode = "content_flagged" | "provider_failed" | "timeout" | "unavailable";
+
+/** Marks the image failed and refunds its price, in one transaction; false when `guard` no longer matches. */
+async function failAndRefund(db: Db, img: { id: string; batchId: string }, guard: SQL, failure: { message: string; code: ImageErrorCode }) {
+  return db.transaction(async (tx) => {
     const batch = await lockBatch(tx, img.batchId, "refund");
     const [failed] = await tx
       .update(images)
-      .set({ status: "failed", error: publicError, lockedUntil: null, completedAt: new Date() })
-      .where(holdsLease(img))
+      .set({ status: "failed", error: failure.message, errorCode: failure.code, lockedUntil: null, completedAt: new Date() })
+      .where(guard)
       .returning({ id: images.id });
-    if (!failed) throw new LeaseLostError(img.id);
+    if (!failed) {
+      tx.rollback();
+      return false;
+    }
     await refundImage(tx, {
       userId: batch.userId,
       amount: batch.unitPrice,
@@ -91,11 +98,33 @@ export async function failImage(db: Db, img: ClaimedImage, publicError: string):
       note: "image failed",
     });
     await closeBatchIfDone(tx, img.batchId);
+    return true;
   });
 }
 
-/** A failure worth another try: back to the queue after `delayMs`. */
-export async function retryImage(db: Db, img: ClaimedImage, delayMs: number): Promise<void> {
+/** A final failure of a claimed image: failed and refunded, in one transaction. */
+export async function failImage(db: Db, img: ClaimedImage, failure: { message: string; code: ImageErrorCode }): Promise<void> {
+  const ok = await failAndRefund(db, img, holdsLease(img), failure).catch((e) => {
+    if (e instanceof TransactionRollbackError) return false;
+    throw e;
+  });
+  if (!ok) throw new LeaseLostError(img.id);
+}
+
+/** Fails a still-queued image nobody can run (heartbeat.ts); false when a worker took it meanwhile. */
+export async function failQueuedImage(db: Db, img: { id: string; batchId: string }, message: string): Promise<boolean> {
+  return failAndRefund(db, img, and(eq(images.id, img.id), eq(images.status, "queued"))!, { message, code: "unavailable" }).catch((e) => {
+    if (e instanceof TransactionRollbackError) return false;
+    throw e;
+  });
+}
+
+/**
+ * Back to the queue after `delayMs`. `countAttempt: false` for waits that are not failures
+ * (a provider's 429). `dropJob` when the provider's job itself failed, so the next try submits anew;
+ * otherwise the stored job is polled again and the provider is never paid twice.
+ */
+export async function retryImage(db: Db, img: ClaimedImage, delayMs: number, opts: { countAttempt?: boolean; dropJob?: boolean } = {}): Promise<void> {
   await db
     .update(images)
     .set({
@@ -103,6 +132,14 @@ export async function retryImage(db: Db, img: ClaimedImage, delayMs: number): Pr
       leaseToken: null,
       lockedUntil: null,
       runAfter: sql`now() + make_interval(secs => ${delayMs / 1000})`,
+      ...(opts.countAttempt === false ? { attempts: sql`greatest(${images.attempts} - 1, 0)` } : {}),
+      ...(opts.dropJob ? { providerJob: null } : {}),
     })
     .where(holdsLease(img));
+}
+
+/** Stores the provider's job before waiting on it; throws LeaseLostError if another worker owns the image. */
+export async function saveProviderJob(db: Db, img: ClaimedImage, job: Record<string, string>): Promise<void> {
+  const [row] = await db.update(images).set({ providerJob: job }).where(holdsLease(img)).returning({ id: images.id });
+  if (!row) throw new LeaseLostError(img.id);
 }

@@ -100,6 +100,7 @@ async function recordSubmission(ctx: Ctx, db: DbOrTx, plan: Plan, appUrl: string
         userId: ctx.userId,
         index,
         status: "queued" as const,
+        provider: opts.model.provider,
         width: opts.shape.width,
         height: opts.shape.height,
         // Each image of a batch gets its own seed so a batch never repeats an image.

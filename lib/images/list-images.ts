@@ -26,5 +26,5 @@ export async function listImages({ ctx, input: raw, store }: { ctx: Ctx; input: 
     .orderBy(desc(images.createdAt), desc(images.id))
     .limit(limit + 1);
   const { page, nextCursor } = toPage(rows, limit, (r) => r.image);
-  return { images: page.map((r) => toImageView(r.image, r.batch, store)), nextCursor };
+  return { images: await Promise.all(page.map((r) => toImageView(r.image, r.batch, store))), nextCursor };
 }

@@ -9,8 +9,8 @@ type BatchFields = Pick<BatchRow, "prompt" | "model" | "style" | "shape" | "qual
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The allow-list of what an image looks like outside: a signed URL, never a storage path. */
-export function toImageView(img: ImageRow, batch: BatchFields, store: ImageStore): ImageView {
-  const signed = img.status === "succeeded" && img.storageKey ? store.url(img.storageKey) : null;
+export async function toImageView(img: ImageRow, batch: BatchFields, store: ImageStore): Promise<ImageView> {
+  const signed = img.status === "succeeded" && img.storageKey ? await store.url(img.storageKey) : null;
   return {
     imageId: img.id,
     batchId: img.batchId,
@@ -29,12 +29,14 @@ export function toImageView(img: ImageRow, batch: BatchFields, store: ImageStore
     url: signed?.url ?? null,
     urlExpiresAt: signed ? signed.expiresAt.toISOString() : null,
     error: img.error,
+    errorCode: (img.errorCode as ImageView["errorCode"]) ?? null,
+    note: img.note,
     createdAt: img.createdAt.toISOString(),
     completedAt: iso(img.completedAt),
   };
 }
 
-export function toBatchView(batch: BatchRow, imgs: ImageRow[], store: ImageStore): BatchView {
+export async function toBatchView(batch: BatchRow, imgs: ImageRow[], store: ImageStore): Promise<BatchView> {
   return {
     batchId: batch.id,
     status: batch.status,
@@ -48,7 +50,7 @@ export function toBatchView(batch: BatchRow, imgs: ImageRow[], store: ImageStore
     creditsReserved: batch.creditsReserved,
     creditsCharged: batch.creditsCharged,
     creditsRefunded: batch.creditsRefunded,
-    images: imgs.map((i) => toImageView(i, batch, store)),
+    images: await Promise.all(imgs.map((i) => toImageView(i, batch, store))),
     error: batch.error,
     createdAt: batch.createdAt.toISOString(),
     completedAt: iso(batch.completedAt),

@@ -1,32 +1,35 @@
-import type { ImageModelV3 } from "@ai-sdk/provider";
-import type { Config } from "@/lib/config";
-import type { ModelRow } from "@/lib/catalog/load-catalog";
-import { createEmbeddedImageModel } from "./embedded/embedded-image-model";
-import { createOpenAiImageModel } from "./openai";
+import { bflProvider } from "./bfl";
+import { comfyuiProvider } from "./comfyui";
+import { embeddedProvider } from "./embedded/adapter";
+import { falProvider } from "./fal";
+import { googleProvider } from "./google";
+import { lumaProvider } from "./luma";
+import { openaiProvider } from "./openai";
+import { replicateProvider } from "./replicate";
+import { stabilityProvider } from "./stability";
+import type { Env, ProviderAdapter, ProviderClient } from "./types";
 
-/** Providers this process can call: the embedded renderer always, others when configured. */
-export function configuredProviders(config: Config): Set<string> {
-  const set = new Set(["embedded"]);
-  if (config.providers.openai) set.add("openai");
-  return set;
-}
+/** Every provider Pixola can call: adding one is its file, its fake, and one row here. */
+export const PROVIDERS: readonly ProviderAdapter[] = [
+  embeddedProvider,
+  falProvider,
+  bflProvider,
+  openaiProvider,
+  googleProvider,
+  replicateProvider,
+  stabilityProvider,
+  lumaProvider,
+  comfyuiProvider,
+];
 
-export type ModelResolver = (model: ModelRow) => ImageModelV3;
+export const PROVIDER_NAMES: readonly string[] = PROVIDERS.map((p) => p.name);
 
-export function createModelResolver(config: Config): ModelResolver {
-  const embedded = createEmbeddedImageModel();
-  const cache = new Map<string, ImageModelV3>();
-  return (row) => {
-    if (row.provider === "embedded") return embedded;
-    let model = cache.get(row.slug);
-    if (!model) {
-      if (row.provider === "openai" && config.providers.openai) {
-        model = createOpenAiImageModel(config.providers.openai, row.providerModelId);
-      } else {
-        throw new Error(`no credentials configured for provider '${row.provider}' (model ${row.slug})`);
-      }
-      cache.set(row.slug, model);
-    }
-    return model;
-  };
+/** The clients this environment configures, by provider name (the embedded renderer always). */
+export function configureProviders(env: Env): Map<string, ProviderClient> {
+  const out = new Map<string, ProviderClient>();
+  for (const p of PROVIDERS) {
+    const client = p.fromEnv(env);
+    if (client) out.set(p.name, client);
+  }
+  return out;
 }

@@ -9,8 +9,11 @@ export interface ImageStore {
   put(key: string, bytes: Uint8Array, opts: { contentType: string }): Promise<StoredObject>;
   get(key: string): Promise<{ bytes: Uint8Array; contentType: string; size: number; etag: string } | null>;
   delete(key: string): Promise<void>;
-  /** An absolute URL the holder can download from until `expiresAt`. */
-  url(key: string): { url: string; expiresAt: Date };
+  /**
+   * An absolute URL the holder can download from until `expiresAt`. Async because S3 presigning
+   * resolves credentials and the endpoint before it can sign.
+   */
+  url(key: string): Promise<{ url: string; expiresAt: Date }>;
 }
 
 export const extensionFor = (mimeType: string) =>

@@ -39,7 +39,7 @@ export function createLocalStore(opts: { root: string; appUrl: string; secret: s
     async delete(key) {
       await fs.rm(fileOf(key), { force: true });
     },
-    url(key) {
+    async url(key) {
       const { exp, sig } = signKey(opts.secret, key, opts.ttlSeconds);
       return { url: `${opts.appUrl}/files/${key}?exp=${exp}&sig=${sig}`, expiresAt: new Date(exp * 1000) };
     },

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { seedCatalog } from "@/db/seed";
+import { PROVIDER_NAMES } from "@/lib/providers/registry";
 
 export type Backend = "pglite" | "postgres";
 
@@ -13,12 +14,9 @@ export function backends(): Backend[] {
   return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
 }
 
-export async function openTestDatabase(
-  backend: Backend,
-  providers: string[] = ["embedded"],
-): Promise<DbHandle & { url?: string }> {
+export async function openTestDatabase(backend: Backend): Promise<DbHandle & { url?: string }> {
   const handle = backend === "pglite" ? await openDatabase({ dataDir: "memory://" }) : await openFreshPostgres();
-  await seedCatalog(handle.db, new Set(providers));
+  await seedCatalog(handle.db, { providers: PROVIDER_NAMES });
   return handle;
 }
 

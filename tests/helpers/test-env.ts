@@ -1,15 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { ImageModelV3 } from "@ai-sdk/provider";
 import { eq, sql } from "drizzle-orm";
 import type { Db, DbHandle } from "@/db/client";
 import { creditLedger, wallets } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { ALL_SCOPES } from "@/lib/context";
-import type { ModelRow } from "@/lib/catalog/load-catalog";
-import { createEmbeddedImageModel } from "@/lib/providers/embedded/embedded-image-model";
-import type { ModelResolver } from "@/lib/providers/registry";
+import { announceWorker, retireWorker } from "@/lib/generation/heartbeat";
+import { embeddedProvider } from "@/lib/providers/embedded/adapter";
+import type { ProviderClient } from "@/lib/providers/types";
 import { createLocalStore } from "@/lib/storage/local-store";
 import { ensureUser } from "@/lib/users/ensure-user";
 import { openTestDatabase, type Backend } from "./test-db";
@@ -18,24 +17,29 @@ export interface TestEnv {
   db: Db;
   handle: DbHandle & { url?: string };
   store: ReturnType<typeof createLocalStore>;
-  resolveModel: ModelResolver;
-  /** Replace what a provider route returns, e.g. a model that always fails. */
-  overrideProvider(provider: string, model: ImageModelV3): void;
+  /** The providers this test's worker runs; announced as a live worker while the env is open. */
+  providers: Map<string, ProviderClient>;
+  /** Run `provider` with this client (a fake-backed adapter, or one that always fails). */
+  overrideProvider(provider: string, client: ProviderClient): Promise<void>;
   newUser(balance?: number): Promise<Ctx>;
   balanceOf(userId: string): Promise<number>;
   ledgerSum(userId: string): Promise<number>;
   close(): Promise<void>;
 }
 
-export async function createTestEnv(backend: Backend, providers: string[] = ["embedded"]): Promise<TestEnv> {
-  const handle = await openTestDatabase(backend, providers);
+export const TEST_WORKER_ID = "wrk_test";
+
+export async function createTestEnv(backend: Backend): Promise<TestEnv> {
+  const handle = await openTestDatabase(backend);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pixola-store-"));
   const store = createLocalStore({ root: dir, appUrl: "http://test.local", secret: "test-secret", ttlSeconds: 3600 });
-  const embedded = createEmbeddedImageModel();
-  const overrides = new Map<string, ImageModelV3>();
-  const resolveModel = (m: ModelRow) => overrides.get(m.provider) ?? embedded;
+  const providers = new Map<string, ProviderClient>([["embedded", embeddedProvider.fromEnv({ RENDER_THREADS: "2" })!]]);
   let n = 0;
   const db = handle.db;
+  // The tests' worker announces itself like a real one, so submits see the models as available.
+  const announce = () => announceWorker(db, TEST_WORKER_ID, [...providers.keys()]);
+  await announce();
+  const beat = setInterval(() => void announce().catch(() => {}), 3000);
   const balanceOf = async (userId: string) => {
     const [w] = await db.select({ b: wallets.balance }).from(wallets).where(eq(wallets.userId, userId));
     return w.b;
@@ -44,8 +48,11 @@ export async function createTestEnv(backend: Backend, providers: string[] = ["em
     db,
     handle,
     store,
-    resolveModel,
-    overrideProvider: (p, m) => overrides.set(p, m),
+    providers,
+    async overrideProvider(p, client) {
+      providers.set(p, client);
+      await announce();
+    },
     async newUser(balance) {
       const u = await ensureUser(db, `user${++n}-${Date.now()}@example.com`);
       if (balance !== undefined) {
@@ -70,6 +77,9 @@ export async function createTestEnv(backend: Backend, providers: string[] = ["em
       return Number(r.s);
     },
     async close() {
+      clearInterval(beat);
+      await retireWorker(db, TEST_WORKER_ID).catch(() => {});
+      await Promise.allSettled([...providers.values()].map((p) => p.close?.()));
       await handle.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { creditLedger, images } from "@/db/schema";
 import { getBatch } from "@/lib/generation/get-batch";
 import { submitGeneration } from "@/lib/generation/submit-generation";
-import { createOpenAiImageModel } from "@/lib/providers/openai";
+import { openaiProvider } from "@/lib/providers/openai";
 import { startFakeOpenAi, type FakeOpenAi } from "../fixtures/fake-openai";
 import { drainQueue } from "../helpers/drain";
 import { backends } from "../helpers/test-db";
@@ -16,9 +16,9 @@ describe.each(backends())("generation end to end (%s)", (backend) => {
   let env: TestEnv;
   let fake: FakeOpenAi;
   beforeAll(async () => {
-    env = await createTestEnv(backend, ["embedded", "openai"]);
+    env = await createTestEnv(backend);
     fake = await startFakeOpenAi();
-    env.overrideProvider("openai", createOpenAiImageModel({ apiKey: "sk-provider-secret", baseURL: fake.url }, "gpt-image-1"));
+    await env.overrideProvider("openai", openaiProvider.fromEnv({ OPENAI_API_KEY: "sk-provider-secret", OPENAI_BASE_URL: fake.url })!);
   });
   afterEach(() => fake.setMode("ok"));
   afterAll(async () => {

@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creditLedger } from "@/db/schema";
-import { claimImages } from "@/lib/generation/claim-images";
 import { getBatch } from "@/lib/generation/get-batch";
 import { processImage } from "@/lib/generation/process-image";
 import { completeImage, LeaseLostError } from "@/lib/generation/settle-image";
 import { submitGeneration } from "@/lib/generation/submit-generation";
-import { workerDeps } from "../helpers/drain";
+import { claimFor, workerDeps } from "../helpers/drain";
 import { backends } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
@@ -22,14 +21,14 @@ describe.each(backends())("worker leases (%s)", (backend) => {
     const sub = await submitGeneration({ ctx, input: { prompt: "lighthouse", model: "procedural", quality: "hd" }, appUrl: "http://t" });
 
     // Worker A claims with a 1-second lease and is "killed": it never settles.
-    const [dead] = await claimImages(env.db, 1, 1);
+    const [dead] = await claimFor(env, 1, 1);
     expect(dead.id).toBe(sub.imageIds[0]);
     // While the lease holds, nobody else can take the image.
-    expect(await claimImages(env.db, 1, 30)).toHaveLength(0);
+    expect(await claimFor(env, 1, 30)).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 1500));
 
     // Worker B picks it up once the lease has expired and completes it.
-    const [taken] = await claimImages(env.db, 1, 30);
+    const [taken] = await claimFor(env, 1, 30);
     expect(taken.id).toBe(dead.id);
     expect(taken.attempts).toBe(2);
     await processImage(workerDeps(env), taken);
@@ -53,9 +52,9 @@ describe.each(backends())("worker leases (%s)", (backend) => {
     const ctx = await env.newUser();
     const sub = await submitGeneration({ ctx, input: { prompt: "comet", model: "procedural" }, appUrl: "http://t" });
     const deps = workerDeps(env, { maxAttempts: 1 });
-    await claimImages(env.db, 1, 1); // attempt 1, then the worker dies
+    await claimFor(env, 1, 1); // attempt 1, then the worker dies
     await new Promise((r) => setTimeout(r, 1500));
-    const [again] = await claimImages(env.db, 1, 30); // attempt 2 > maxAttempts
+    const [again] = await claimFor(env, 1, 30); // attempt 2 > maxAttempts
     await processImage(deps, again);
     const batch = await getBatch({ ctx, input: { batchId: sub.batchId }, store: env.store });
     expect(batch.status).toBe("failed");

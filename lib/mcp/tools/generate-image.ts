@@ -53,6 +53,8 @@ const outputSchema = toolSchema(
         model: z.string(),
         style: z.string(),
         error: z.string().nullable(),
+        errorCode: z.string().nullable().describe("content_flagged when the provider's content policy refused the image"),
+        note: z.string().nullable().describe("Set when the model could not make the shape's exact size"),
         preview: z
           .object({ width: z.number().int(), height: z.number().int(), mimeType: z.string() })
           .nullable()
@@ -133,6 +135,11 @@ export function registerGenerateImageTool(server: McpServer, getPort: PortFactor
           signal: ctx.mcpReq.signal,
           onSettled: (n) => report(n, `${n} ${of} ready`),
         });
+        // Every image refused or failed: an error the model can relay (credits are already refunded).
+        if (batch.status === "failed") {
+          const flagged = batch.images.find((i) => i.errorCode === "content_flagged");
+          throw new DomainError(flagged ? "content_flagged" : "provider_failed", `Batch ${batch.batchId} failed: ${(flagged ?? batch.images[0])?.error ?? batch.error}`);
+        }
         const thumbs = settings.inlineThumbnails ? await previews(port, batch) : [];
         const balance = await balanceAfter(port, submitted.balance, batch);
         const data = {
@@ -153,6 +160,8 @@ export function registerGenerateImageTool(server: McpServer, getPort: PortFactor
             model: img.model,
             style: img.style,
             error: img.error,
+            errorCode: img.errorCode,
+            note: img.note,
             preview: thumbs[i] ? { width: thumbs[i].width, height: thumbs[i].height, mimeType: thumbs[i].mimeType } : null,
           })),
           creditsCharged: batch.creditsCharged,

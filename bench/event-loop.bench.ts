@@ -1,0 +1,156 @@
+/**
+ * Does the embedded renderer stall the web process? p99 of GET /api/health on the built app
+ * (next start, PGlite, fresh DATA_DIR, embedded default) with the worker idle, then with the
+ * renderer at full load — the queue kept holding more embedded images than the render pool
+ * can take, fed through REST in batches of 4 — measured side by side in one run.
+ * Target: busy p99 within 5 ms of idle p99. The phases alternate (ROUNDS of each) so that
+ * other load on the host, which comes and goes, weighs on both alike.
+ *
+ * The probe is open-loop (BENCH_RPS requests/s at fixed intervals): a closed loop would keep
+ * the event loop saturated by itself, and then every bit of the generation flow's own work on
+ * the main thread (PGlite queries, the feeder's REST calls) would show as queueing.
+ * Run: npx next build && npx tsx bench/event-loop.bench.ts
+ */
+import os from "node:os";
+import { startAppServer } from "../tests/helpers/app-server";
+import { fmt, runPaced } from "./lib/load";
+
+const RPS = Number(process.env.BENCH_RPS ?? 200);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 12_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const THREADS = Number(process.env.RENDER_THREADS || Math.max(1, os.availableParallelism() - 1));
+const BATCH = 4;
+/** Batches kept submitted and unfinished: at least 4 (16 images), and 4 images per thread. */
+const BACKLOG = Math.max(4, THREADS);
+const TARGET_MS = 5;
+
+const app = await startAppServer({ LOG_LEVEL: "error", RATE_LIMIT: "off", RENDER_THREADS: process.env.RENDER_THREADS });
+
+/** A fresh user (1,000 credits) and key; the feeder moves to a new one when credits run out. */
+async function newKey(n: number): Promise<string> {
+  const res = await fetch(`${app.url}/api/admin/keys`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${app.adminToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ email: `bench${n}@example.com`, name: "bench" }),
+  });
+  if (res.status !== 201) throw new Error(`could not create a key: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { key: string }).key;
+}
+
+interface Batch {
+  status: string;
+  images: { status: string }[];
+}
+
+/**
+ * Keeps BACKLOG batches of embedded images submitted and unfinished until stopped. Each time
+ * the oldest finishes it submits another, and checks that images were still waiting in the
+ * queue (not just running): that is what "the renderer at full load" means here.
+ */
+function startFeeder() {
+  let keys = 0;
+  let key = "";
+  const pending: string[] = [];
+  let stopped = false;
+  const stats = { completed: 0, checks: 0, starved: 0 };
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${app.url}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } });
+  const submit = async (i: number) => {
+    for (;;) {
+      if (!key) key = await newKey(++keys);
+      const res = await api("/generate", { method: "POST", body: JSON.stringify({ prompt: `a lake at dusk ${i}`, model: "procedural", count: BATCH }) });
+      if (res.status === 202) return ((await res.json()) as { batchId: string }).batchId;
+      if (res.status === 402) {
+        key = "";
+        continue;
+      }
+      throw new Error(`submit failed: ${res.status} ${await res.text()}`);
+    }
+  };
+  const batch = async (id: string) => (await (await api(`/batches/${id}`)).json()) as Batch;
+  const done = (async () => {
+    let i = 0;
+    while (!stopped) {
+      while (pending.length < BACKLOG) pending.push(await submit(i++));
+      const oldest = await batch(pending[0]);
+      if (oldest.status === "queued" || oldest.status === "running") {
+        await new Promise((r) => setTimeout(r, 100));
+        continue;
+      }
+      if (oldest.status !== "succeeded") throw new Error(`batch ended ${oldest.status}`);
+      pending.shift();
+      stats.completed += BATCH;
+      // Claims go oldest first, so the newest batch still waits unless the queue ran dry.
+      const newest = await batch(pending[pending.length - 1]);
+      stats.checks++;
+      if (!newest.images.some((img) => img.status === "queued")) stats.starved++;
+    }
+  })();
+  return {
+    stats,
+    /** Resolves once the first batch is being rendered. */
+    async started() {
+      while (pending.length === 0 || (await batch(pending[0])).status === "queued") await new Promise((r) => setTimeout(r, 50));
+    },
+    /** Stops submitting and waits for the batches already submitted. */
+    async stop() {
+      stopped = true;
+      await done;
+      for (const id of pending) while (["queued", "running"].includes((await batch(id)).status)) await new Promise((r) => setTimeout(r, 50));
+    },
+  };
+}
+
+/** Merged latencies of several runs, as one LoadResult. */
+function merge(runs: Awaited<ReturnType<typeof runPaced>>[]) {
+  const all = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const pct = (p: number) => all[Math.min(all.length - 1, Math.floor((p / 100) * all.length))] ?? NaN;
+  const rps = runs.reduce((a, r) => a + r.rps, 0) / runs.length;
+  return { requests: all.length, errors: runs.reduce((a, r) => a + r.errors, 0), rps, p50: pct(50), p99: pct(99) };
+}
+
+try {
+  // Warm up: start the render threads and the routes, and JIT the health path.
+  const warm = startFeeder();
+  await warm.started();
+  await warm.stop();
+  await runPaced(`${app.url}/api/health`, { rps: RPS, durationMs: 2000 });
+
+  const phaseMs = DURATION_MS / ROUNDS;
+  const idleRuns = [];
+  const busyRuns = [];
+  let rendered = 0;
+  let busySeconds = 0;
+  let checks = 0;
+  let starved = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    // The previous busy round's batches have finished (stop() waits): nothing to render.
+    idleRuns.push(await runPaced(`${app.url}/api/health`, { rps: RPS, durationMs: phaseMs }));
+    const feeder = startFeeder();
+    await feeder.started();
+    const before = feeder.stats.completed;
+    const t0 = performance.now();
+    busyRuns.push(await runPaced(`${app.url}/api/health`, { rps: RPS, durationMs: phaseMs }));
+    rendered += feeder.stats.completed - before;
+    busySeconds += (performance.now() - t0) / 1000;
+    checks += feeder.stats.checks;
+    starved += feeder.stats.starved;
+    await feeder.stop();
+  }
+  const idle = merge(idleRuns);
+  const busy = merge(busyRuns);
+
+  console.log(`GET /api/health — open loop, ${RPS} requests/s, ${ROUNDS} × ${phaseMs / 1000} s per phase, alternating; node ${process.version}, ${os.availableParallelism()} CPUs, RENDER_THREADS ${THREADS}, host load average ${fmt(os.loadavg()[0], 2)}`);
+  console.log(`Busy phase: ${BACKLOG} batches of ${BATCH} embedded 1024² images kept queued; ${fmt(rendered / busySeconds, 1)} images/s rendered; queue had images waiting at ${checks - starved} of ${checks} checks.\n`);
+  console.log("| phase | requests | p50 ms | p99 ms | errors |");
+  console.log("|---|---|---|---|---|");
+  for (const [name, r] of [["worker idle", idle], ["renderer at full load", busy]] as const) {
+    console.log(`| ${name} | ${r.requests} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${r.errors} |`);
+  }
+  const perRound = (runs: { p99: number }[]) => runs.map((r) => fmt(r.p99, 1)).join(", ");
+  console.log(`\np99 per round — idle: ${perRound(idleRuns)}; busy: ${perRound(busyRuns)}`);
+  const diff = busy.p99 - idle.p99;
+  console.log(`p99 busy − idle = ${fmt(diff, 2)} ms (target ≤ ${TARGET_MS} ms: ${diff <= TARGET_MS ? "met" : "NOT met"})`);
+} finally {
+  await app.stop();
+}

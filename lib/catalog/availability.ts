@@ -1,0 +1,50 @@
+import { gt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { workers } from "@/db/schema";
+
+/** Workers heartbeat every 5 s (lib/generation/heartbeat.ts) and count as live for 15 s. */
+export const HEARTBEAT_MS = 5_000;
+export const LIVE_SECONDS = 15;
+
+// One small query per second per process at most: list_models and submits read it often.
+const CACHE_MS = 1_000;
+const cache = new WeakMap<Db, { at: number; value: Promise<ReadonlySet<string>> }>();
+
+/** The providers some live worker can run right now. */
+export function liveProviders(db: Db): Promise<ReadonlySet<string>> {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  const value = db
+    .select({ p: sql<string>`unnest(${workers.providers})` })
+    .from(workers)
+    .where(gt(workers.seenAt, sql`now() - make_interval(secs => ${LIVE_SECONDS})`))
+    .then((rows) => new Set(rows.map((r) => r.p)) as ReadonlySet<string>);
+  value.catch(() => cache.delete(db));
+  cache.set(db, { at: Date.now(), value });
+  return value;
+}
+
+/** Forget the cached answer (a worker of this process just announced or retired). */
+export const forgetLiveProviders = (db: Db) => cache.delete(db);
+
+/**
+ * The default model: DEFAULT_MODEL when available, else the first available of this list,
+ * which ends with the embedded renderer. Chosen on read, from live availability.
+ */
+export const DEFAULT_PREFERENCE = [
+  "flux-2",
+  "flux-2-pro",
+  "gpt-image-1-mini",
+  "imagen-4-fast",
+  "nano-banana",
+  "sd-3.5-large-turbo",
+  "luma-photon-flash",
+  "ideogram-v2-turbo",
+  "comfyui",
+  "procedural",
+] as const;
+
+export function chooseDefaultModel(availableSlugs: ReadonlySet<string>, preferred: string | undefined): string {
+  if (preferred && availableSlugs.has(preferred)) return preferred;
+  return DEFAULT_PREFERENCE.find((s) => availableSlugs.has(s)) ?? "procedural";
+}
