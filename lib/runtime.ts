@@ -57,7 +57,8 @@ export async function createRuntime(config: Config, opts: { worker: boolean }): 
         store,
         providers,
         ioConcurrency: config.providerConcurrency,
-        cpuConcurrency: providers.get("embedded")?.maxInFlight ?? 1,
+        // CPU-lane providers (the embedded renderer) size their own thread pools.
+        cpuConcurrency: Math.max(1, [...providers.values()].filter((c) => c.lane === "cpu").reduce((n, c) => n + (c.maxInFlight ?? 1), 0)),
         leaseSeconds: config.leaseSeconds,
         maxAttempts: config.maxAttempts,
         timeoutSeconds: config.providerTimeoutSeconds,
