@@ -2,6 +2,8 @@
  * npm run worker — runs generation workers as a separate process against a shared
  * PostgreSQL (DATABASE_URL). Start as many as you like; they split the queue.
  * Run the web app with PIXOLA_WORKER=off if all rendering should happen here.
+ * The script is `exec tsx …`, so a SIGTERM sent to npm (docker stop, a process manager) reaches
+ * this process through tsx instead of stopping at the shell, and the worker retires cleanly.
  */
 import { getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
@@ -14,9 +16,13 @@ if (!config.databaseUrl) {
 }
 const rt = await createRuntime(config, { worker: true });
 log.info("worker started", { providers: [...rt.providers.keys()], providerConcurrency: config.providerConcurrency });
-const stop = async () => {
-  await rt.close();
-  process.exit(0);
-};
+// Once: Ctrl-C reaches npm, tsx and this process alike, and an impatient second signal must not
+// hand the in-flight images back twice.
+let stopping: Promise<void> | undefined;
+const stop = () =>
+  (stopping ??= (async () => {
+    await rt.close();
+    process.exit(0);
+  })());
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

@@ -56,7 +56,15 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
   };
   let active = true;
   let wake: (() => void) | null = null;
-  const onQueued = () => wake?.();
+  // Set by every wake-up (a slot freed, work queued). The loop clears it before it looks for work
+  // and does not go to sleep if it was set meanwhile, so a wake-up that arrives while the loop is
+  // claiming rather than sleeping is not lost (the freed slot would otherwise idle for pollMs).
+  let poked = false;
+  const poke = () => {
+    poked = true;
+    wake?.();
+  };
+  const onQueued = poke;
   signals.on("queued", onQueued);
 
   const laneOf = (c: ProviderClient) => c.lane ?? "io";
@@ -86,7 +94,7 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
     const done = processImage(deps, img, lease.signal).finally(() => {
       running.delete(img.id);
       signals.emit(batchSettledEvent(img.batchId));
-      wake?.();
+      poke();
     });
     running.set(img.id, { img, provider: img.provider, lane: laneOf(client), lease, done });
   }
@@ -128,6 +136,7 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
   const loop = (async () => {
     await ready;
     while (active) {
+      poked = false;
       let claimed = 0;
       for (const slot of capacity()) {
         try {
@@ -138,7 +147,7 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
           log.error("worker could not claim images", { err });
         }
       }
-      if (active && claimed === 0) await sleep(pollMs);
+      if (active && claimed === 0 && !poked) await sleep(pollMs);
     }
   })();
 

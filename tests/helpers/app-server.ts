@@ -8,7 +8,15 @@ export interface AppServer {
   url: string;
   dataDir: string;
   adminToken: string;
+  /** Stops the server and removes its data directory (unless the caller passed `dataDir`). */
   stop(): Promise<void>;
+  /** Sends `signal` to the server process and waits for it to exit; the data directory is kept. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+export interface AppServerOptions {
+  /** Start on this data directory (e.g. a killed server's, to restart it); the caller removes it. */
+  dataDir?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -24,11 +32,12 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the built app (`next start`, so `next build` must have run) on a free port with a
- * fresh data directory. DATABASE_URL is passed through when the caller sets it in `env`.
+ * fresh data directory (or `opts.dataDir`). DATABASE_URL is passed through when the caller sets it in `env`.
  */
-export async function startAppServer(env: Record<string, string | undefined> = {}): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string | undefined> = {}, opts: AppServerOptions = {}): Promise<AppServer> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pixola-app-"));
+  const ownDir = !opts.dataDir;
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "pixola-app-"));
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
@@ -70,17 +79,24 @@ export async function startAppServer(env: Record<string, string | undefined> = {
     await new Promise((r) => setTimeout(r, 250));
   }
   const { adminToken } = JSON.parse(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf8"));
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
   return {
     url,
     dataDir,
     adminToken,
     async stop() {
-      if (child.exitCode === null) {
+      if (!gone()) {
         child.kill("SIGTERM");
         await Promise.race([new Promise((r) => child.once("exit", r)), new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill("SIGKILL");
+        if (!gone()) child.kill("SIGKILL");
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (ownDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill(signal) {
+      if (gone()) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill(signal);
+      await exited;
     },
   };
 }

@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { seedCatalog } from "@/db/seed";
 import { PROVIDER_NAMES } from "@/lib/providers/registry";
+import { createEmptyPostgres } from "./empty-postgres";
 
 export type Backend = "pglite" | "postgres";
 
@@ -22,22 +21,14 @@ export async function openTestDatabase(backend: Backend): Promise<DbHandle & { u
 
 /** A new, empty database on the TEST_DATABASE_URL server, dropped again on close. */
 async function openFreshPostgres(): Promise<DbHandle & { url: string }> {
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `pixola_t_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString(), poolSize: 20 });
+  const fresh = await createEmptyPostgres();
+  const handle = await openDatabase({ url: fresh.url, poolSize: 20 });
   return {
     ...handle,
-    url: url.toString(),
+    url: fresh.url,
     async close() {
       await handle.close();
-      const drop = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await drop.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await drop.end();
+      await fresh.drop();
     },
   };
 }

@@ -46,7 +46,7 @@ describe("POST /generate and GET /batches/{id}", () => {
 
   it.each([
     [{ prompt: "x", model: "no-such-model" }, /Unknown model 'no-such-model'.*procedural/],
-    [{ prompt: "x", model: "flux-2" }, /no credentials.*Available models: procedural/],
+    [{ prompt: "x", model: "flux-2" }, /Model 'flux-2' is in the catalog but not available on this server: no running worker is configured for its provider \(fal\)\. Available models: procedural, gpt-image-1\b/],
     [{ prompt: "x", style: "vaporwave-deluxe" }, /Unknown style 'vaporwave-deluxe'. Valid styles: no-style, .*watercolor/],
     [{ prompt: "x", shape: "hexagon" }, /Unknown shape 'hexagon'. Valid shapes: square, .*landscape-wide/],
     [{ prompt: "x", quality: "ultra" }, /quality must be one of: standard, hd/],
