@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, newKey } from "./client";
+import { call, newKey, waitForBatch } from "./client";
 
 const body = { prompt: "a red kite over dunes", model: "procedural", quality: "hd", count: 2 };
 const generate = (key: string, idempotencyKey: string | undefined, json: unknown = body) =>
@@ -38,6 +38,8 @@ describe("Idempotency-Key on POST /generate", () => {
     expect(new Set(accepted.map((r) => r.body.batchId)).size).toBe(1);
     expect(accepted.filter((r) => r.headers.get("idempotent-replayed") !== "true")).toHaveLength(1);
     expect(await balance(key)).toBe(1000 - 4);
+    // The gallery lists finished images: wait for the one batch to be made.
+    await waitForBatch(key, accepted[0].body.batchId);
     const history = await call("/api/v1/images?limit=50", { key });
     expect(new Set(history.body.images.map((i: { batchId: string }) => i.batchId)).size).toBe(1);
   });
