@@ -1,11 +1,10 @@
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { batches } from "@/db/schema";
 import { loadCatalog } from "@/lib/catalog/load-catalog";
 import { log } from "@/lib/log";
 import { isProviderError, type ProviderError } from "@/lib/providers/errors";
 import type { ProviderClient, ProviderHandle, ProviderJob } from "@/lib/providers/types";
 import { extensionFor, type ImageStore } from "@/lib/storage/image-store";
+import { batchSpec } from "./batch-spec";
 import type { ClaimedImage } from "./claim-images";
 import { approximationNote, inspectImage } from "./inspect-image";
 import { applyStyle } from "./resolve-options";
@@ -67,7 +66,8 @@ export async function processImage(deps: WorkerDeps, img: ClaimedImage, leaseLos
     if (img.attempts > deps.maxAttempts) return await failImage(deps.db, img, GAVE_UP); // its worker died on the last attempt
     if (remainingMs <= 0) throw new Error("deadline passed before the attempt started");
 
-    const [batch] = await deps.db.select().from(batches).where(eq(batches.id, img.batchId));
+    const batch = await batchSpec(deps.db, img.batchId);
+    if (!batch) throw new Error(`batch ${img.batchId} is missing`);
     const catalog = await loadCatalog(deps.db);
     const row = catalog.modelBySlug.get(batch.model);
     const style = catalog.styleBySlug.get(batch.style);
