@@ -1,49 +1,25 @@
-import sharp from "sharp";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import models from "@/db/catalog/models.json";
 import shapes from "@/db/catalog/shapes.json";
 import { startFakeFal } from "@/tests/fixtures/fake-fal";
-import type { FakeProvider } from "@/tests/fixtures/fake-provider";
-import { ProviderError } from "./errors";
-import { downloadOutput } from "./http";
+import { failure, runToDone, testJob, useFake } from "@/tests/helpers/provider-client";
 import { falAppPath, falProvider, falSize } from "./fal";
 import type { ProviderJob, QueueClient } from "./types";
 
-const job = (over: Partial<ProviderJob> = {}): ProviderJob => ({
+const job = testJob({
   modelId: "fal-ai/flux-2",
   prompt: "a lighthouse, watercolor",
   rawPrompt: "a lighthouse",
   seed: 7,
-  quality: "standard",
   shape: { slug: "landscape-wide", width: 1344, height: 756, aspectRatio: "16:9" },
   style: { slug: "watercolor", palette: [] },
-  output: "raster",
-  ...over,
 });
 const io = () => ({ signal: AbortSignal.timeout(10_000) });
 
-async function runToEnd(c: QueueClient, j: ProviderJob) {
-  const handle = await c.submit(j, io());
-  for (let i = 0; i < 20; i++) {
-    const s = await c.check(handle, j, io());
-    if (s.state === "done") return s.output;
-  }
-  throw new Error("never finished");
-}
-
 describe("fal adapter against the queue fake", () => {
-  let fake: FakeProvider;
-  let c: QueueClient;
-  beforeAll(async () => {
-    fake = await startFakeFal();
-    c = falProvider.fromEnv(fake.env) as QueueClient;
-  });
-  afterEach(() => {
-    expect(fake.violations).toEqual([]);
-    fake.reset();
-    fake.setScenario("ok");
-  });
-  afterAll(() => fake.close());
+  const ctx = useFake(startFakeFal, (f) => falProvider.fromEnv(f.env) as QueueClient);
+  const runToEnd = (j: ProviderJob) => runToDone(ctx.client, j, io, { provider: "fal", maxChecks: 20 });
+  afterEach(() => expect(ctx.ctx.fake.violations).toEqual([]));
 
   it("is configured by FAL_KEY only", () => {
     expect(falProvider.fromEnv({})).toBeNull();
@@ -52,55 +28,53 @@ describe("fal adapter against the queue fake", () => {
 
   for (const scenario of ["ok", "poll", "url"] as const) {
     it(`${scenario}: submits once, polls under owner/alias, returns a URL that serves a PNG`, async () => {
-      fake.setScenario(scenario);
-      const out = await runToEnd(c, job({ modelId: "fal-ai/flux-2/turbo" }));
-      expect(fake.submissions()).toBe(1);
+      ctx.fake.setScenario(scenario);
+      const { output: out, meta } = await runToEnd(job({ modelId: "fal-ai/flux-2/turbo" }));
+      expect(ctx.ctx.fake.submissions()).toBe(1);
       expect("url" in out).toBe(true);
-      const bytes = await downloadOutput("fal", (out as { url: string }).url, io());
-      const meta = await sharp(bytes).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual(["png", 1344, 756]);
-      expect(fake.requests.some((r) => r.url.startsWith("/fal-ai/flux-2/requests/"))).toBe(true);
+      expect(ctx.fake.requests.some((r) => r.url.startsWith("/fal-ai/flux-2/requests/"))).toBe(true);
     });
   }
 
   it("429 on submit is rate_limited with Retry-After in ms", async () => {
-    fake.setScenario("rate-limit");
-    const err = await c.submit(job(), io()).catch((e) => e);
+    ctx.fake.setScenario("rate-limit");
+    const err = await ctx.client.submit(job(), io())CATCH;
     expect(err).toBeInstanceOf(ProviderError);
     expect([err.kind, err.retryAfterMs]).toEqual(["rate_limited", 1000]);
   });
 
   it("a 500 on submit is transient, and the next submit works", async () => {
-    fake.setScenario("flaky");
-    expect((await c.submit(job(), io()).catch((e) => e)).kind).toBe("transient");
-    await expect(runToEnd(c, job())).resolves.toBeTruthy();
+    ctx.fake.setScenario("flaky");
+    expect((await ctx.client.submit(job(), io())CATCH).kind).toBe("transient");
+    await expect(runToEnd(job())).resolves.toBeTruthy();
   });
 
   it("a content-policy refusal is moderation, and its text stays out of the message", async () => {
-    fake.setScenario("moderation");
-    const err = await runToEnd(c, job()).catch((e) => e);
+    ctx.fake.setScenario("moderation");
+    const err = await runToEnd(job())CATCH;
     expect(err.kind).toBe("moderation");
     expect(err.message).not.toMatch(/secret/);
     expect(err.detail).toMatch(/content policy/);
   });
 
   it("malformed JSON is transient", async () => {
-    fake.setScenario("bad-json");
-    expect((await c.submit(job(), io()).catch((e) => e)).kind).toBe("transient");
+    ctx.fake.setScenario("bad-json");
+    expect((await ctx.client.submit(job(), io())CATCH).kind).toBe("transient");
   });
 
   it("slow: the job stays pending, and the abort signal ends a held request", async () => {
-    fake.setScenario("slow");
-    const h = await c.submit(job(), io());
-    expect((await c.check(h, job(), io())).state).toBe("pending");
-    const err = await c.check(h, job(), { signal: AbortSignal.timeout(50) }).then(() => null, (e) => e);
+    ctx.fake.setScenario("slow");
+    const h = await ctx.client.submit(job(), io());
+    expect((await ctx.client.check(h, job(), io())).state).toBe("pending");
+    const err = await ctx.client.check(h, job(), { signal: AbortSignal.timeout(50) }).then(() => null, (e) => e);
     expect(err === null || err?.name === "TimeoutError" || err?.name === "AbortError").toBe(true);
   });
 
   it("sends the seed only when given, and one image", async () => {
-    await c.submit(job({ seed: undefined }), io());
-    await c.submit(job({ seed: 5 }), io());
-    const [a, b] = fake.requests.map((r) => r.body as Record<string, unknown>);
+    await ctx.client.submit(job({ seed: undefined }), io());
+    await ctx.client.submit(job({ seed: 5 }), io());
+    const [a, b] = ctx.fake.requests.map((r) => r.body as Record<string, unknown>);
     expect("seed" in a).toBe(false);
     expect(b.seed).toBe(5);
     expect(b.num_images).toBe(1);

@@ -1,18 +1,9 @@
 import type { ImageStore } from "./image-store";
 import { createLocalStore } from "./local-store";
-import { createS3Store } from "./s3-store";
+import { createS3Store, type S3StoreOptions } from "./s3-store";
 
-export type StoreConfig =
-  | { driver: "local" }
-  | {
-      driver: "s3";
-      bucket: string;
-      endpoint?: string;
-      region: string;
-      accessKeyId?: string;
-      secretAccessKey?: string;
-      forcePathStyle: boolean;
-    };
+/** The S3 driver takes the local store's URL lifetime, so one setting covers both. */
+export type StoreConfig = { driver: "local" } | ({ driver: "s3" } & Omit<S3StoreOptions, "ttlSeconds">);
 
 const S3_VARS = ["S3_ENDPOINT", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FORCE_PATH_STYLE"];
 
