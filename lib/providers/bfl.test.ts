@@ -1,12 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startFakeBfl } from "@/tests/fixtures/fake-bfl";
-import type { FakeProvider } from "@/tests/fixtures/fake-provider";
+import { failure, runToDone, testJob, useFake } from "@/tests/helpers/provider-client";
 import { bflPollingUrl, bflProvider, bflSize } from "./bfl";
-import { ProviderError } from "./errors";
-import { downloadOutput } from "./http";
 import type { ProviderJob, QueueClient, ShapeSpec } from "./types";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -15,86 +12,54 @@ const shapes: ShapeSpec[] = readJson("db/catalog/shapes.json");
 const bflModels: { providerModelId: string }[] = readJson("db/catalog/models.json").filter((m: { provider: string }) => m.provider === "bfl");
 
 const io = { signal: new AbortController().signal };
-const square = shapes.find((s) => s.slug === "square")!;
-const job = (over: Partial<ProviderJob> = {}): ProviderJob => ({
-  modelId: "flux-2-pro",
-  prompt: "a lighthouse at dusk",
-  rawPrompt: "unused by this provider",
-  seed: 7,
-  quality: "standard",
-  shape: square,
-  style: { slug: "none", palette: [] },
-  output: "raster",
-  ...over,
-});
+const job = testJob({ modelId: "flux-2-pro", rawPrompt: "unused by this provider", seed: 7 });
 
-let fake: FakeProvider;
-let client: QueueClient;
-beforeAll(async () => {
-  fake = await startFakeBfl();
-  client = bflProvider.fromEnv(fake.env) as QueueClient;
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const ctx = useFake(startFakeBfl, (f) => bflProvider.fromEnv(f.env) as QueueClient);
+const run = (j: ProviderJob) => runToDone(ctx.client, j, io, { provider: "bfl" });
 
-/** Submit, then check until done (at most `limit` checks); the image is downloaded like the worker does. */
-async function run(j: ProviderJob, limit = 10) {
-  const handle = await client.submit(j, io);
-  for (let i = 1; i <= limit; i++) {
-    const st = await client.check(handle, j, io);
-    if (st.state === "done") {
-      expect("url" in st.output).toBe(true);
-      const bytes = await downloadOutput("bfl", (st.output as { url: string }).url, io);
-      return { checks: i, meta: await sharp(bytes).metadata() };
-    }
-  }
-  throw new Error("still pending");
-}
-
-const failure = (p: Promise<unknown>) => p.then(() => expect.unreachable("should fail"), (e: unknown) => e as ProviderError);
-const submitBody = () => fake.requests.find((r) => r.method === "POST")!.body as Record<string, unknown>;
+const submitBody = () => ctx.fake.requests.find((r) => r.method === "POST")!.body as Record<string, unknown>;
 
 describe("bfl adapter against the fake", () => {
   it.each(["ok", "url"] as const)("%s: the PNG comes back at the requested size, seed sent", async (scenario) => {
-    fake.setScenario(scenario);
+    ctx.fake.setScenario(scenario);
     const { checks, meta } = await run(job({ shape: shapes.find((s) => s.slug === "landscape-wide")! }));
     expect(checks).toBe(1);
     expect(meta.format).toBe("png");
     expect([meta.width, meta.height]).toEqual([1344, 752]);
     expect(submitBody()).toMatchObject({ seed: 7, output_format: "png" });
-    expect(fake.submissions()).toBe(1);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.submissions()).toBe(1);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("poll: pending until the job is ready; the missing ?id= is added", async () => {
-    fake.setScenario("poll", { pendingChecks: 3 });
+    ctx.fake.setScenario("poll", { pendingChecks: 3 });
     const { checks } = await run(job({ seed: undefined, modelId: "flux-pro-1.1-ultra" }));
     expect(checks).toBe(4);
     expect(submitBody()).not.toHaveProperty("seed");
     expect(submitBody().aspect_ratio).toBe("1:1");
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("a resumed job polls the stored handle without submitting again", async () => {
-    fake.setScenario("poll", { pendingChecks: 1 });
-    const handle = await client.submit(job(), io);
-    const resumed = bflProvider.fromEnv(fake.env) as QueueClient;
+    ctx.fake.setScenario("poll", { pendingChecks: 1 });
+    const handle = await ctx.client.submit(job(), io);
+    const resumed = bflProvider.fromEnv(ctx.fake.env) as QueueClient;
     expect((await resumed.check(handle, job(), io)).state).toBe("pending");
     expect((await resumed.check(handle, job(), io)).state).toBe("done");
-    expect(fake.submissions()).toBe(1);
+    expect(ctx.fake.submissions()).toBe(1);
   });
 
   it("rate-limit: 429 → rate_limited with Retry-After in ms, then succeeds", async () => {
-    fake.setScenario("rate-limit");
-    const err = await failure(client.submit(job(), io));
+    ctx.fake.setScenario("rate-limit");
+    const err = await failure(ctx.client.submit(job(), io));
     expect(err).toMatchObject({ kind: "rate_limited", retryAfterMs: 1000 });
     await expect(run(job())).resolves.toBeTruthy();
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("flaky: 500 → transient without provider text in the message, then succeeds", async () => {
-    fake.setScenario("flaky");
-    const err = await failure(client.submit(job(), io));
+    ctx.fake.setScenario("flaky");
+    const err = await failure(ctx.client.submit(job(), io));
     expect(err.kind).toBe("transient");
     expect(err.message).not.toMatch(/secret/);
     expect(err.detail).toMatch(/secret/);
@@ -102,30 +67,30 @@ describe("bfl adapter against the fake", () => {
   });
 
   it("slow: stays pending and never resubmits", async () => {
-    fake.setScenario("slow");
-    const handle = await client.submit(job(), io);
-    for (let i = 0; i < 3; i++) expect((await client.check(handle, job(), io)).state).toBe("pending");
-    expect(fake.submissions()).toBe(1);
+    ctx.fake.setScenario("slow");
+    const handle = await ctx.client.submit(job(), io);
+    for (let i = 0; i < 3; i++) expect((await ctx.client.check(handle, job(), io)).state).toBe("pending");
+    expect(ctx.fake.submissions()).toBe(1);
   });
 
   it.each([
     ["Request Moderated", "a prompt"],
     ["Content Moderated", "a prompt [output]"],
   ])("moderation: %s → moderation", async (_status, prompt) => {
-    fake.setScenario("moderation");
+    ctx.fake.setScenario("moderation");
     const err = await failure(run(job({ prompt })));
     expect(err.kind).toBe("moderation");
     expect(err.message).not.toMatch(/Derivative/);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("bad-json: a malformed submit or status answer → transient", async () => {
-    fake.setScenario("bad-json");
-    expect((await failure(client.submit(job(), io))).kind).toBe("transient");
-    fake.setScenario("ok");
-    const handle = await client.submit(job(), io);
-    fake.setScenario("bad-json");
-    expect((await failure(client.check(handle, job(), io))).kind).toBe("transient");
+    ctx.fake.setScenario("bad-json");
+    expect((await failure(ctx.client.submit(job(), io))).kind).toBe("transient");
+    ctx.fake.setScenario("ok");
+    const handle = await ctx.client.submit(job(), io);
+    ctx.fake.setScenario("bad-json");
+    expect((await failure(ctx.client.check(handle, job(), io))).kind).toBe("transient");
   });
 });
 

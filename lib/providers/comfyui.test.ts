@@ -2,13 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import models from "@/db/catalog/models.json";
 import shapes from "@/db/catalog/shapes.json";
-import { startFakeComfyUi, type FakeComfyUi } from "@/tests/fixtures/fake-comfyui";
+import { startFakeComfyUi } from "@/tests/fixtures/fake-comfyui";
+import { failure, runToDone, testJob, useFake } from "@/tests/helpers/provider-client";
 import { comfyuiProvider, comfyuiSize, fillWorkflow, loadWorkflowTemplate, type Workflow } from "./comfyui";
-import { ProviderError } from "./errors";
-import { downloadOutput } from "./http";
 import type { ProviderJob, QueueClient } from "./types";
 
 const FIXTURE = path.resolve("tests/fixtures/comfyui-workflow.json");
@@ -26,17 +25,7 @@ const variant = (name: string, edit: (wf: Workflow) => unknown) => {
 const io = { signal: new AbortController().signal };
 // landscape-wide is 1344×756; 756 is not a multiple of 8, so ComfyUI gets 1344×760.
 const wide = shapes.find((s) => s.slug === "landscape-wide")!;
-const job = (over: Partial<ProviderJob> = {}): ProviderJob => ({
-  modelId: FIXTURE,
-  prompt: "a lighthouse at dusk, {{seed}} stays literal",
-  rawPrompt: "a lighthouse at dusk",
-  seed: 1234,
-  quality: "standard",
-  shape: wide,
-  style: { slug: "none", palette: [] },
-  output: "raster",
-  ...over,
-});
+const job = testJob({ modelId: FIXTURE, prompt: "a lighthouse at dusk, {{seed}} stays literal", seed: 1234, shape: wide });
 
 describe("workflow templates", () => {
   it("loads the fixture and fills every placeholder with the right JSON type", () => {
@@ -77,110 +66,88 @@ describe("workflow templates", () => {
 });
 
 describe("comfyui adapter against the fake", () => {
-  let fake: FakeComfyUi;
-  let client: QueueClient;
-  beforeAll(async () => {
-    fake = await startFakeComfyUi();
-    client = comfyuiProvider.fromEnv({ ...fake.env, COMFYUI_WORKFLOW: FIXTURE }) as QueueClient;
-  });
-  afterAll(() => fake.close());
-  beforeEach(() => {
-    fake.reset();
-    fake.setScenario("ok");
-  });
-
-  async function run(j: ProviderJob, max = 10) {
-    const handle = await client.submit(j, io);
-    for (let checks = 1; checks <= max; checks++) {
-      const st = await client.check(handle, j, io);
-      if (st.state === "done") {
-        if (!("url" in st.output)) throw new Error("expected a URL output");
-        return { bytes: await downloadOutput("comfyui", st.output.url, io), checks, url: st.output.url };
-      }
-    }
-    throw new Error("still pending");
-  }
-  const failure = (p: Promise<unknown>) => p.then(() => expect.fail("expected a ProviderError"), (e: unknown) => e as ProviderError);
+  const ctx = useFake(startFakeComfyUi, (f) => comfyuiProvider.fromEnv({ ...f.env, COMFYUI_WORKFLOW: FIXTURE }) as QueueClient);
+  const run = (j: ProviderJob) => runToDone(ctx.client, j, io, { provider: "comfyui" });
   it("is configured by COMFYUI_URL and checks COMFYUI_WORKFLOW at boot", () => {
     expect(comfyuiProvider.fromEnv({ COMFYUI_WORKFLOW: FIXTURE })).toBeNull();
     expect(() => comfyuiProvider.fromEnv({ COMFYUI_URL: "localhost:8188" })).toThrow(/COMFYUI_URL/);
     const bad = variant("boot.json", (wf) => void (wf["6"].inputs.text = "{{promt}}"));
-    expect(() => comfyuiProvider.fromEnv({ COMFYUI_URL: fake.url, COMFYUI_WORKFLOW: bad })).toThrow(/Unknown placeholder \{\{promt\}\}/);
+    expect(() => comfyuiProvider.fromEnv({ COMFYUI_URL: ctx.fake.url, COMFYUI_WORKFLOW: bad })).toThrow(/Unknown placeholder \{\{promt\}\}/);
   });
 
   it.each(["ok", "url"] as const)("%s: the image has exactly the shape's size", async (scenario) => {
-    fake.setScenario(scenario);
+    ctx.fake.setScenario(scenario);
     const { bytes, checks, url } = await run(job());
     expect(checks).toBe(1);
     expect(url).toContain("subfolder=pixola%20runs");
     const meta = await sharp(bytes).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 1344, 760]);
-    const sent = fake.requests[0].body as { prompt: Workflow; client_id: string };
+    const sent = ctx.fake.requests[0].body as { prompt: Workflow; client_id: string };
     expect(sent.prompt["6"].inputs.text).toBe(job().prompt);
     expect(typeof sent.client_id).toBe("string");
-    expect(fake.submissions()).toBe(1);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.submissions()).toBe(1);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("poll: pending while history is empty; slow: pending forever", async () => {
-    fake.setScenario("poll", { pendingChecks: 2 });
+    ctx.fake.setScenario("poll", { pendingChecks: 2 });
     expect((await run(job())).checks).toBe(3);
-    fake.setScenario("slow");
-    const handle = await client.submit(job(), io);
-    for (let i = 0; i < 4; i++) expect(await client.check(handle, job(), io)).toEqual({ state: "pending" });
-    expect(fake.violations).toEqual([]);
+    ctx.fake.setScenario("slow");
+    const handle = await ctx.client.submit(job(), io);
+    for (let i = 0; i < 4; i++) expect(await ctx.client.check(handle, job(), io)).toEqual({ state: "pending" });
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("rate-limit (a proxy's 429) and flaky 500 are retryable, then succeed", async () => {
-    fake.setScenario("rate-limit");
-    const limited = await failure(client.submit(job(), io));
+    ctx.fake.setScenario("rate-limit");
+    const limited = await failure(ctx.client.submit(job(), io));
     expect([limited.kind, limited.retryAfterMs]).toEqual(["rate_limited", 1000]);
     await run(job());
-    fake.reset();
-    fake.setScenario("flaky");
-    const flaky = await failure(client.submit(job(), io));
+    ctx.fake.reset();
+    ctx.fake.setScenario("flaky");
+    const flaky = await failure(ctx.client.submit(job(), io));
     expect(flaky.kind).toBe("transient");
     expect(flaky.message).not.toMatch(/secret/);
     await run(job());
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("bad-json is transient", async () => {
-    fake.setScenario("bad-json");
-    expect((await failure(client.submit(job(), io))).kind).toBe("transient");
-    expect(fake.violations).toEqual([]);
+    ctx.fake.setScenario("bad-json");
+    expect((await failure(ctx.client.submit(job(), io))).kind).toBe("transient");
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("a workflow ComfyUI rejects (400 node_errors) is invalid", async () => {
     const file = variant("missing-ckpt.json", (wf) => void (wf["4"].inputs.ckpt_name = "nope.safetensors"));
-    const err = await failure(client.submit(job({ modelId: file }), io));
+    const err = await failure(ctx.client.submit(job({ modelId: file }), io));
     expect(err.kind).toBe("invalid");
     expect(err.detail).toMatch(/value_not_in_list/);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("an execution error is transient; a workflow without SaveImage is invalid", async () => {
-    fake.failNextExecution();
-    const handle = await client.submit(job(), io);
-    const err = await failure(client.check(handle, job(), io));
+    ctx.fake.failNextExecution();
+    const handle = await ctx.client.submit(job(), io);
+    const err = await failure(ctx.client.check(handle, job(), io));
     expect(err.kind).toBe("transient");
     expect(err.message).not.toMatch(/CUDA/);
     expect(err.detail).toMatch(/CUDA out of memory/);
     const noSave = variant("no-save.json", (wf) => void delete wf["9"]);
-    const h2 = await client.submit(job({ modelId: noSave }), io);
-    expect((await failure(client.check(h2, job({ modelId: noSave }), io))).kind).toBe("invalid");
-    expect(fake.violations).toEqual([]);
+    const h2 = await ctx.client.submit(job({ modelId: noSave }), io);
+    expect((await failure(ctx.client.check(h2, job({ modelId: noSave }), io))).kind).toBe("invalid");
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("an invalid template is refused before any request; a loaded one is cached per path", async () => {
     const bad = variant("late.json", (wf) => void (wf["5"].inputs.width = "{{w}}"));
-    expect((await failure(client.submit(job({ modelId: bad }), io))).kind).toBe("invalid");
-    expect(fake.requests).toHaveLength(0);
+    expect((await failure(ctx.client.submit(job({ modelId: bad }), io))).kind).toBe("invalid");
+    expect(ctx.fake.requests).toHaveLength(0);
     const file = variant("cached.json", () => undefined);
     await run(job({ modelId: file }));
     writeFileSync(file, "{broken");
     await run(job({ modelId: file }));
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 });
 

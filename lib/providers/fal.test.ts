@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import models from "@/db/catalog/models.json";
 import shapes from "@/db/catalog/shapes.json";
 import { startFakeFal } from "@/tests/fixtures/fake-fal";
-import { failure, runToDone, testJob, useFake } from "@/tests/helpers/provider-client";
+import { runToDone, testJob, useFake } from "@/tests/helpers/provider-client";
+import { ProviderError } from "./errors";
 import { falAppPath, falProvider, falSize } from "./fal";
 import type { ProviderJob, QueueClient } from "./types";
 
@@ -19,7 +20,7 @@ const io = () => ({ signal: AbortSignal.timeout(10_000) });
 describe("fal adapter against the queue fake", () => {
   const ctx = useFake(startFakeFal, (f) => falProvider.fromEnv(f.env) as QueueClient);
   const runToEnd = (j: ProviderJob) => runToDone(ctx.client, j, io, { provider: "fal", maxChecks: 20 });
-  afterEach(() => expect(ctx.ctx.fake.violations).toEqual([]));
+  afterEach(() => expect(ctx.fake.violations).toEqual([]));
 
   it("is configured by FAL_KEY only", () => {
     expect(falProvider.fromEnv({})).toBeNull();
@@ -30,7 +31,7 @@ describe("fal adapter against the queue fake", () => {
     it(`${scenario}: submits once, polls under owner/alias, returns a URL that serves a PNG`, async () => {
       ctx.fake.setScenario(scenario);
       const { output: out, meta } = await runToEnd(job({ modelId: "fal-ai/flux-2/turbo" }));
-      expect(ctx.ctx.fake.submissions()).toBe(1);
+      expect(ctx.fake.submissions()).toBe(1);
       expect("url" in out).toBe(true);
       expect([meta.format, meta.width, meta.height]).toEqual(["png", 1344, 756]);
       expect(ctx.fake.requests.some((r) => r.url.startsWith("/fal-ai/flux-2/requests/"))).toBe(true);
@@ -39,20 +40,20 @@ describe("fal adapter against the queue fake", () => {
 
   it("429 on submit is rate_limited with Retry-After in ms", async () => {
     ctx.fake.setScenario("rate-limit");
-    const err = await ctx.client.submit(job(), io())CATCH;
+    const err = await ctx.client.submit(job(), io()).catch((e) => e);
     expect(err).toBeInstanceOf(ProviderError);
     expect([err.kind, err.retryAfterMs]).toEqual(["rate_limited", 1000]);
   });
 
   it("a 500 on submit is transient, and the next submit works", async () => {
     ctx.fake.setScenario("flaky");
-    expect((await ctx.client.submit(job(), io())CATCH).kind).toBe("transient");
+    expect((await ctx.client.submit(job(), io()).catch((e) => e)).kind).toBe("transient");
     await expect(runToEnd(job())).resolves.toBeTruthy();
   });
 
   it("a content-policy refusal is moderation, and its text stays out of the message", async () => {
     ctx.fake.setScenario("moderation");
-    const err = await runToEnd(job())CATCH;
+    const err = await runToEnd(job()).catch((e) => e);
     expect(err.kind).toBe("moderation");
     expect(err.message).not.toMatch(/secret/);
     expect(err.detail).toMatch(/content policy/);
@@ -60,7 +61,7 @@ describe("fal adapter against the queue fake", () => {
 
   it("malformed JSON is transient", async () => {
     ctx.fake.setScenario("bad-json");
-    expect((await ctx.client.submit(job(), io())CATCH).kind).toBe("transient");
+    expect((await ctx.client.submit(job(), io()).catch((e) => e)).kind).toBe("transient");
   });
 
   it("slow: the job stays pending, and the abort signal ends a held request", async () => {

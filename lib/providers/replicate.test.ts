@@ -1,54 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import models from "@/db/catalog/models.json";
 import shapes from "@/db/catalog/shapes.json";
 import { startFakeReplicate } from "@/tests/fixtures/fake-replicate";
-import type { FakeProvider } from "@/tests/fixtures/fake-provider";
+import { failure, runToDone, testJob, useFake } from "@/tests/helpers/provider-client";
 import { ProviderError } from "./errors";
-import { downloadOutput } from "./http";
 import { classifyPredictionError, replicateProvider, replicateSize } from "./replicate";
 import type { ProviderJob, QueueClient } from "./types";
 
 const io = { signal: new AbortController().signal };
-const square = shapes.find((s) => s.slug === "square")!;
-const job = (over: Partial<ProviderJob> = {}): ProviderJob => ({
+const job = testJob({
   modelId: "ideogram-ai/ideogram-v2-turbo",
   prompt: "a birthday card that says 'Happy 30th'",
   rawPrompt: "a birthday card",
   seed: 42,
-  quality: "standard",
-  shape: square,
-  style: { slug: "none", palette: [] },
-  output: "raster",
-  ...over,
 });
 
-let fake: FakeProvider;
-let client: QueueClient;
-beforeAll(async () => {
-  fake = await startFakeReplicate();
-  client = replicateProvider.fromEnv(fake.env) as QueueClient;
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  fake.setScenario("ok");
-});
-
-/** Submits, then checks until done (at most `max` checks); returns the downloaded bytes and the check count. */
-async function run(j: ProviderJob, max = 10) {
-  const handle = await client.submit(j, io);
-  for (let checks = 1; checks <= max; checks++) {
-    const st = await client.check(handle, j, io);
-    if (st.state === "done") {
-      if (!("url" in st.output)) throw new Error("expected a URL output");
-      return { bytes: await downloadOutput("replicate", st.output.url, io), checks };
-    }
-  }
-  throw new Error("still pending");
-}
-const failure = (p: Promise<unknown>) => p.then(() => expect.fail("expected a ProviderError"), (e: unknown) => e as ProviderError);
-const creates = () => fake.requests.filter((r) => r.method === "POST").map((r) => r.body as { input: Record<string, unknown> });
+const ctx = useFake(startFakeReplicate, (f) => replicateProvider.fromEnv(f.env) as QueueClient);
+const run = (j: ProviderJob) => runToDone(ctx.client, j, io, { provider: "replicate" });
+const creates = () => ctx.fake.requests.filter((r) => r.method === "POST").map((r) => r.body as { input: Record<string, unknown> });
 
 describe("replicate adapter against the fake", () => {
   it("is configured only by REPLICATE_API_TOKEN", () => {
@@ -57,79 +27,79 @@ describe("replicate adapter against the fake", () => {
   });
 
   it.each(["ok", "url"] as const)("%s: a raster model is done on the first check", async (scenario) => {
-    fake.setScenario(scenario);
+    ctx.fake.setScenario(scenario);
     const { bytes, checks } = await run(job());
     expect(checks).toBe(1);
     expect((await sharp(bytes).metadata()).format).toBe("png");
     expect(creates()[0].input).toEqual({ prompt: job().prompt, aspect_ratio: "1:1", seed: 42 });
-    expect(fake.requests[0].headers.prefer).toBe("wait=5");
-    expect(fake.submissions()).toBe(1);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.requests[0].headers.prefer).toBe("wait=5");
+    expect(ctx.fake.submissions()).toBe(1);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("recraft-v3-svg yields an SVG and gets no seed (its schema has none)", async () => {
     const { bytes } = await run(job({ modelId: "recraft-ai/recraft-v3-svg", output: "vector" }));
     expect((await sharp(bytes).metadata()).format).toBe("svg");
     expect(creates()[0].input).toEqual({ prompt: job().prompt, aspect_ratio: "1:1" });
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("takes the first URL of a list output and omits an undefined seed", async () => {
     const { bytes } = await run(job({ modelId: "black-forest-labs/flux-schnell", seed: undefined }));
     expect((await sharp(bytes).metadata()).format).toBe("png");
     expect(creates()[0].input).not.toHaveProperty("seed");
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("poll: pending until the prediction succeeds, one submission", async () => {
-    fake.setScenario("poll", { pendingChecks: 3 });
+    ctx.fake.setScenario("poll", { pendingChecks: 3 });
     const { checks } = await run(job());
     expect(checks).toBe(4);
-    expect(fake.submissions()).toBe(1);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.submissions()).toBe(1);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("slow: stays pending and never resubmits", async () => {
-    fake.setScenario("slow");
-    const handle = await client.submit(job(), io);
-    for (let i = 0; i < 4; i++) expect(await client.check(handle, job(), io)).toEqual({ state: "pending" });
-    expect(fake.submissions()).toBe(1);
-    expect(fake.violations).toEqual([]);
+    ctx.fake.setScenario("slow");
+    const handle = await ctx.client.submit(job(), io);
+    for (let i = 0; i < 4; i++) expect(await ctx.client.check(handle, job(), io)).toEqual({ state: "pending" });
+    expect(ctx.fake.submissions()).toBe(1);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("rate-limit: 429 is rate_limited with Retry-After, then succeeds", async () => {
-    fake.setScenario("rate-limit");
-    const err = await failure(client.submit(job(), io));
+    ctx.fake.setScenario("rate-limit");
+    const err = await failure(ctx.client.submit(job(), io));
     expect(err).toBeInstanceOf(ProviderError);
     expect(err.kind).toBe("rate_limited");
     expect(err.retryAfterMs).toBe(1000);
     await run(job());
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("flaky: 500 is transient without provider text in the message, then succeeds", async () => {
-    fake.setScenario("flaky");
-    const err = await failure(client.submit(job(), io));
+    ctx.fake.setScenario("flaky");
+    const err = await failure(ctx.client.submit(job(), io));
     expect(err.kind).toBe("transient");
     expect(err.message).not.toMatch(/secret/);
     await run(job());
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("moderation: a prediction failed as sensitive is moderation", async () => {
-    fake.setScenario("moderation");
-    const handle = await client.submit(job(), io);
-    const err = await failure(client.check(handle, job(), io));
+    ctx.fake.setScenario("moderation");
+    const handle = await ctx.client.submit(job(), io);
+    const err = await failure(ctx.client.check(handle, job(), io));
     expect(err.kind).toBe("moderation");
     expect(err.message).not.toMatch(/flagged|E005/);
     expect(err.detail).toMatch(/E005/);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("bad-json: a malformed answer is transient", async () => {
-    fake.setScenario("bad-json");
-    expect((await failure(client.submit(job(), io))).kind).toBe("transient");
-    expect(fake.violations).toEqual([]);
+    ctx.fake.setScenario("bad-json");
+    expect((await failure(ctx.client.submit(job(), io))).kind).toBe("transient");
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("classifies failed predictions by their error text", () => {

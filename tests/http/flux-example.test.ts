@@ -1,6 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeFal } from "../fixtures/fake-fal";
+import { FAL_TEST_KEY, startFakeFal } from "../fixtures/fake-fal";
 import type { FakeProvider } from "../fixtures/fake-provider";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { connectMcp, outputSchemaErrors, textOf, type McpTestClient } from "../helpers/mcp-clients";
@@ -108,5 +108,14 @@ describe("a widescreen watercolor landscape with FLUX 2 (fal), over REST and MCP
     expect(fake.submissions()).toBe(2);
     expect(submitted(1)).toMatchObject({ prompt: styled, image_size: { width: 1344, height: 756 } });
     expect(fake.violations).toEqual([]);
+  });
+
+  it("sent the provider only the operator's fal key: never the user's Pixola key or identity", () => {
+    const seen = JSON.stringify(fake.requests.map((r) => ({ headers: r.headers, url: r.url, body: r.raw.toString("utf8") })));
+    expect(key).toMatch(/^pxk_/);
+    expect(seen).not.toContain(key);
+    expect(seen).not.toContain(key.slice(0, 12));
+    expect(seen).not.toMatch(/pxk_|flux-example@example\.com/);
+    expect(fake.requests.filter((r) => !r.url.startsWith("/_files/")).every((r) => r.headers.authorization === `Key ${FAL_TEST_KEY}`)).toBe(true);
   });
 });
