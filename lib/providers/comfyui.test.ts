@@ -68,6 +68,7 @@ describe("workflow templates", () => {
 describe("comfyui adapter against the fake", () => {
   const ctx = useFake(startFakeComfyUi, (f) => comfyuiProvider.fromEnv({ ...f.env, COMFYUI_WORKFLOW: FIXTURE }) as QueueClient);
   const run = (j: ProviderJob) => runToDone(ctx.client, j, io, { provider: "comfyui" });
+
   it("is configured by COMFYUI_URL and checks COMFYUI_WORKFLOW at boot", () => {
     expect(comfyuiProvider.fromEnv({ COMFYUI_WORKFLOW: FIXTURE })).toBeNull();
     expect(() => comfyuiProvider.fromEnv({ COMFYUI_URL: "localhost:8188" })).toThrow(/COMFYUI_URL/);

@@ -1,38 +1,24 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startFakeGoogle } from "@/tests/fixtures/fake-google";
-import type { FakeProvider } from "@/tests/fixtures/fake-provider";
-import { isProviderError, type ProviderError } from "./errors";
+import { failure, testJob, useFake } from "@/tests/helpers/provider-client";
+import { isProviderError } from "./errors";
 import { googleAspectRatio, googleProvider } from "./google";
-import type { ProviderJob, ShapeSpec, SyncClient } from "./types";
+import type { ShapeSpec, SyncClient } from "./types";
 
 const read = (f: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../db/catalog", f), "utf8"));
 const MODELS: string[] = read("models.json").filter((m: { provider: string }) => m.provider === "google").map((m: { providerModelId: string }) => m.providerModelId);
 const SHAPES: ShapeSpec[] = read("shapes.json");
 const shape = (slug: string) => SHAPES.find((s) => s.slug === slug)!;
 
-const job = (over: Partial<ProviderJob> = {}): ProviderJob => ({
-  modelId: "imagen-4.0-generate-001", prompt: "a lighthouse at dusk", rawPrompt: "a lighthouse at dusk", seed: undefined, quality: "standard",
-  shape: shape("square"), style: { slug: "no-style", palette: [] }, output: "raster", ...over,
-});
+const job = testJob({ modelId: "imagen-4.0-generate-001", style: { slug: "no-style", palette: [] } });
 const io = () => ({ signal: AbortSignal.timeout(15_000) });
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a failure"); }, (e: unknown) => e as ProviderError);
 const IMAGEN = "imagen-4.0-generate-001";
 const GEMINI = "gemini-3-pro-image-preview";
 
-let fake: FakeProvider;
-let client: SyncClient;
-beforeAll(async () => {
-  fake = await startFakeGoogle();
-  client = googleProvider.fromEnv(fake.env) as SyncClient;
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  fake.setScenario("ok");
-});
+const ctx = useFake(startFakeGoogle, (f) => googleProvider.fromEnv(f.env) as SyncClient);
 
 describe("google adapter", () => {
   it("is configured only by GOOGLE_GENERATIVE_AI_API_KEY", () => {
@@ -41,14 +27,14 @@ describe("google adapter", () => {
   });
 
   it.each(MODELS)("%s: one PNG at the shape's aspect, via its family's endpoint", async (modelId) => {
-    const out = await client.generate(job({ modelId, shape: shape("portrait-tall") }), io());
+    const out = await ctx.client.generate(job({ modelId, shape: shape("portrait-tall") }), io());
     const meta = await sharp((out as { bytes: Uint8Array }).bytes).metadata();
     expect(meta.format).toBe("png");
     expect(meta.height! / meta.width!).toBeCloseTo(16 / 9, 2);
-    expect(fake.requests[0].url).toMatch(modelId.startsWith("gemini-") ? /:generateContent$/ : /:predict$/);
-    expect(fake.requests[0].headers["x-goog-api-key"]).toBe(fake.env.GOOGLE_GENERATIVE_AI_API_KEY);
-    expect(fake.submissions()).toBe(1);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.requests[0].url).toMatch(modelId.startsWith("gemini-") ? /:generateContent$/ : /:predict$/);
+    expect(ctx.fake.requests[0].headers["x-goog-api-key"]).toBe(ctx.fake.env.GOOGLE_GENERATIVE_AI_API_KEY);
+    expect(ctx.fake.submissions()).toBe(1);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   // hd → 2K only where the model documents a size knob.
@@ -60,65 +46,65 @@ describe("google adapter", () => {
     ["gemini-3.1-flash-image-preview", "imageSize", "2K"],
     ["gemini-2.5-flash-image", "imageSize", undefined],
   ])("hd on %s sets %s = %s", async (modelId, field, value) => {
-    await client.generate(job({ modelId, quality: "hd" }), io());
-    const b = fake.requests[0].body as { parameters?: Record<string, unknown>; generationConfig?: { imageConfig: Record<string, unknown> } };
+    await ctx.client.generate(job({ modelId, quality: "hd" }), io());
+    const b = ctx.fake.requests[0].body as { parameters?: Record<string, unknown>; generationConfig?: { imageConfig: Record<string, unknown> } };
     expect((b.parameters ?? b.generationConfig!.imageConfig)[field]).toBe(value);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it.each([IMAGEN, GEMINI])("%s: poll behaves like ok", async (modelId) => {
-    fake.setScenario("poll");
-    await expect(client.generate(job({ modelId }), io())).resolves.toHaveProperty("bytes");
+    ctx.fake.setScenario("poll");
+    await expect(ctx.client.generate(job({ modelId }), io())).resolves.toHaveProperty("bytes");
   });
 
   it.each([IMAGEN, GEMINI])("%s: rate-limit → rate_limited with Retry-After, then succeeds", async (modelId) => {
-    fake.setScenario("rate-limit");
-    const err = await failure(client.generate(job({ modelId }), io()));
+    ctx.fake.setScenario("rate-limit");
+    const err = await failure(ctx.client.generate(job({ modelId }), io()));
     expect(err.kind).toBe("rate_limited");
     expect(err.retryAfterMs).toBe(1000);
-    await expect(client.generate(job({ modelId }), io())).resolves.toHaveProperty("bytes");
-    expect(fake.violations).toEqual([]);
+    await expect(ctx.client.generate(job({ modelId }), io())).resolves.toHaveProperty("bytes");
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it.each([IMAGEN, GEMINI])("%s: flaky → transient, then succeeds", async (modelId) => {
-    fake.setScenario("flaky");
-    const err = await failure(client.generate(job({ modelId }), io()));
+    ctx.fake.setScenario("flaky");
+    const err = await failure(ctx.client.generate(job({ modelId }), io()));
     expect(err.kind).toBe("transient");
     expect(err.message).not.toMatch(/secret/);
-    await expect(client.generate(job({ modelId }), io())).resolves.toHaveProperty("bytes");
+    await expect(ctx.client.generate(job({ modelId }), io())).resolves.toHaveProperty("bytes");
   });
 
   it.each([IMAGEN, GEMINI])("%s: bad-json → transient", async (modelId) => {
-    fake.setScenario("bad-json");
-    expect((await failure(client.generate(job({ modelId }), io()))).kind).toBe("transient");
+    ctx.fake.setScenario("bad-json");
+    expect((await failure(ctx.client.generate(job({ modelId }), io()))).kind).toBe("transient");
   });
 
   // Imagen: raiFilteredReason; 2.5 Flash Image: promptFeedback.blockReason; Gemini 3: finishReason IMAGE_SAFETY.
   it.each([IMAGEN, "gemini-2.5-flash-image", GEMINI])("%s: moderation → moderation, provider text only in detail", async (modelId) => {
-    fake.setScenario("moderation");
-    const err = await failure(client.generate(job({ modelId }), io()));
+    ctx.fake.setScenario("moderation");
+    const err = await failure(ctx.client.generate(job({ modelId }), io()));
     expect(isProviderError(err)).toBe(true);
     expect(err.kind).toBe("moderation");
     expect(err.message).not.toMatch(/secret|Filtered/);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("a Gemini answer with no inline image → transient", async () => {
-    const err = await failure(client.generate(job({ modelId: GEMINI, prompt: "[text-only] a fox" }), io()));
+    const err = await failure(ctx.client.generate(job({ modelId: GEMINI, prompt: "[text-only] a fox" }), io()));
     expect(err.kind).toBe("transient");
   });
 
   it.each([IMAGEN, GEMINI])("%s: slow → the abort, not a provider failure", async (modelId) => {
-    fake.setScenario("slow");
-    const err = await failure(client.generate(job({ modelId }), { signal: AbortSignal.timeout(300) }));
+    ctx.fake.setScenario("slow");
+    const err = await failure(ctx.client.generate(job({ modelId }), { signal: AbortSignal.timeout(300) }));
     expect(isProviderError(err)).toBe(false);
   });
 
   it("sends no seed and one image per call", async () => {
-    await client.generate(job({ seed: 42 }), io());
-    await client.generate(job({ modelId: GEMINI, seed: 42 }), io());
-    expect(JSON.stringify(fake.requests.map((r) => r.body))).not.toMatch(/seed|42/);
-    expect(fake.violations).toEqual([]);
+    await ctx.client.generate(job({ seed: 42 }), io());
+    await ctx.client.generate(job({ modelId: GEMINI, seed: 42 }), io());
+    expect(JSON.stringify(ctx.fake.requests.map((r) => r.body))).not.toMatch(/seed|42/);
+    expect(ctx.fake.violations).toEqual([]);
   });
 });
 

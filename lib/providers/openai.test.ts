@@ -1,36 +1,21 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startFakeOpenAiProvider } from "@/tests/fixtures/fake-openai";
-import type { FakeProvider } from "@/tests/fixtures/fake-provider";
-import { isProviderError, type ProviderError } from "./errors";
+import { failure, testJob, useFake } from "@/tests/helpers/provider-client";
+import { isProviderError } from "./errors";
 import { openAiSize, openaiProvider } from "./openai";
-import type { ProviderJob, ShapeSpec, SyncClient } from "./types";
+import type { ShapeSpec, SyncClient } from "./types";
 
 const read = (f: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../db/catalog", f), "utf8"));
 const MODELS: { providerModelId: string; provider: string }[] = read("models.json").filter((m: { provider: string }) => m.provider === "openai");
 const SHAPES: ShapeSpec[] = read("shapes.json");
-const square = SHAPES.find((s) => s.slug === "square")!;
 
-const job = (over: Partial<ProviderJob> = {}): ProviderJob => ({
-  modelId: "gpt-image-1", prompt: "a lighthouse at dusk", rawPrompt: "a lighthouse at dusk", seed: undefined, quality: "standard",
-  shape: square, style: { slug: "no-style", palette: [] }, output: "raster", ...over,
-});
+const job = testJob({ modelId: "gpt-image-1", style: { slug: "no-style", palette: [] } });
 const io = () => ({ signal: AbortSignal.timeout(15_000) });
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a failure"); }, (e: unknown) => e as ProviderError);
 
-let fake: FakeProvider;
-let client: SyncClient;
-beforeAll(async () => {
-  fake = await startFakeOpenAiProvider();
-  client = openaiProvider.fromEnv(fake.env) as SyncClient;
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  fake.setScenario("ok");
-});
+const ctx = useFake(startFakeOpenAiProvider, (f) => openaiProvider.fromEnv(f.env) as SyncClient);
 
 describe("openai adapter", () => {
   it("is configured only by OPENAI_API_KEY", () => {
@@ -40,61 +25,61 @@ describe("openai adapter", () => {
 
   it.each(MODELS.map((m) => m.providerModelId))("%s: one image as PNG bytes, quality mapped per model", async (modelId) => {
     for (const quality of ["standard", "hd"] as const) {
-      const out = await client.generate(job({ modelId, quality, shape: SHAPES.find((s) => s.slug === "landscape-wide")! }), io());
+      const out = await ctx.client.generate(job({ modelId, quality, shape: SHAPES.find((s) => s.slug === "landscape-wide")! }), io());
       expect("bytes" in out).toBe(true);
       const meta = await sharp((out as { bytes: Uint8Array }).bytes).metadata();
       expect(meta.format).toBe("png");
       expect(meta.width! > meta.height!).toBe(true);
     }
-    const sent = fake.requests.map((r) => (r.body as { quality: string }).quality);
+    const sent = ctx.fake.requests.map((r) => (r.body as { quality: string }).quality);
     expect(sent).toEqual(modelId === "dall-e-3" ? ["standard", "hd"] : ["medium", "high"]);
-    expect(fake.submissions()).toBe(2);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.submissions()).toBe(2);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("poll behaves like ok (a synchronous API)", async () => {
-    fake.setScenario("poll");
-    await expect(client.generate(job(), io())).resolves.toHaveProperty("bytes");
-    expect(fake.violations).toEqual([]);
+    ctx.fake.setScenario("poll");
+    await expect(ctx.client.generate(job(), io())).resolves.toHaveProperty("bytes");
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("rate-limit → rate_limited with Retry-After, then succeeds", async () => {
-    fake.setScenario("rate-limit");
-    const err = await failure(client.generate(job(), io()));
+    ctx.fake.setScenario("rate-limit");
+    const err = await failure(ctx.client.generate(job(), io()));
     expect(err.kind).toBe("rate_limited");
     expect(err.retryAfterMs).toBe(1000);
-    await expect(client.generate(job(), io())).resolves.toHaveProperty("bytes");
-    expect(fake.violations).toEqual([]);
+    await expect(ctx.client.generate(job(), io())).resolves.toHaveProperty("bytes");
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("flaky → transient, then succeeds; no provider text in the message", async () => {
-    fake.setScenario("flaky");
-    const err = await failure(client.generate(job(), io()));
+    ctx.fake.setScenario("flaky");
+    const err = await failure(ctx.client.generate(job(), io()));
     expect(err.kind).toBe("transient");
     expect(err.message).not.toMatch(/secret/);
     expect(err.detail).toMatch(/500/);
-    await expect(client.generate(job(), io())).resolves.toHaveProperty("bytes");
+    await expect(ctx.client.generate(job(), io())).resolves.toHaveProperty("bytes");
   });
 
   it("bad-json → transient", async () => {
-    fake.setScenario("bad-json");
-    expect((await failure(client.generate(job(), io()))).kind).toBe("transient");
-    expect(fake.violations).toEqual([]);
+    ctx.fake.setScenario("bad-json");
+    expect((await failure(ctx.client.generate(job(), io()))).kind).toBe("transient");
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it.each(["gpt-image-1", "dall-e-3"])("moderation (%s) → moderation, provider text only in detail", async (modelId) => {
-    fake.setScenario("moderation");
-    const err = await failure(client.generate(job({ modelId }), io()));
+    ctx.fake.setScenario("moderation");
+    const err = await failure(ctx.client.generate(job({ modelId }), io()));
     expect(isProviderError(err)).toBe(true);
     expect(err.kind).toBe("moderation");
     expect(err.message).not.toMatch(/secret|safety system/);
     expect(err.detail).toMatch(/secret/);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("slow → the job's abort surfaces as the abort, not a provider failure", async () => {
-    fake.setScenario("slow");
-    const err = await failure(client.generate(job(), { signal: AbortSignal.timeout(300) }));
+    ctx.fake.setScenario("slow");
+    const err = await failure(ctx.client.generate(job(), { signal: AbortSignal.timeout(300) }));
     expect(isProviderError(err)).toBe(false);
     expect((err as Error).name).toBe("TimeoutError");
   });
@@ -105,9 +90,9 @@ describe("openai adapter", () => {
   });
 
   it("sends the key as Bearer and nothing of the Pixola user", async () => {
-    await client.generate(job(), io());
-    const [r] = fake.requests;
-    expect(r.headers.authorization).toBe(`Bearer ${fake.env.OPENAI_API_KEY}`);
+    await ctx.client.generate(job(), io());
+    const [r] = ctx.fake.requests;
+    expect(r.headers.authorization).toBe(`Bearer ${ctx.fake.env.OPENAI_API_KEY}`);
     expect(Object.keys(r.body as object).sort()).toEqual(["model", "n", "prompt", "quality", "size"]);
   });
 });

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { FakeProvider } from "@/tests/fixtures/fake-provider";
+import { describe, expect, it } from "vitest";
 import { startFakeStability } from "@/tests/fixtures/fake-stability";
-import { isProviderError, type ProviderError } from "./errors";
+import { failure, testJob, useFake } from "@/tests/helpers/provider-client";
+import { isProviderError } from "./errors";
 import { stabilityAspectRatio, stabilityProvider, stabilityStylePreset } from "./stability";
-import type { ProviderJob, ShapeSpec, SyncClient } from "./types";
+import type { ShapeSpec, SyncClient } from "./types";
 
 const read = (f: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../db/catalog", f), "utf8"));
 const MODELS: string[] = read("models.json").filter((m: { provider: string }) => m.provider === "stability").map((m: { providerModelId: string }) => m.providerModelId);
@@ -14,25 +14,11 @@ const SHAPES: ShapeSpec[] = read("shapes.json");
 const STYLES: string[] = read("styles.json").map((s: { slug: string }) => s.slug);
 const shape = (slug: string) => SHAPES.find((s) => s.slug === slug)!;
 
-const job = (over: Partial<ProviderJob> = {}): ProviderJob => ({
-  modelId: "core", prompt: "a lighthouse at dusk", rawPrompt: "a lighthouse at dusk", seed: 1234, quality: "standard",
-  shape: shape("square"), style: { slug: "no-style", palette: [] }, output: "raster", ...over,
-});
+const job = testJob({ modelId: "core", seed: 1234, style: { slug: "no-style", palette: [] } });
 const io = () => ({ signal: AbortSignal.timeout(15_000) });
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error("expected a failure"); }, (e: unknown) => e as ProviderError);
-const fields = (i = 0) => fake.requests[i].body as Record<string, string>;
 
-let fake: FakeProvider;
-let client: SyncClient;
-beforeAll(async () => {
-  fake = await startFakeStability();
-  client = stabilityProvider.fromEnv(fake.env) as SyncClient;
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  fake.setScenario("ok");
-});
+const ctx = useFake(startFakeStability, (f) => stabilityProvider.fromEnv(f.env) as SyncClient);
+const fields = (i = 0) => ctx.fake.requests[i].body as Record<string, string>;
 
 describe("stability adapter", () => {
   it("is configured only by STABILITY_API_KEY", () => {
@@ -41,84 +27,84 @@ describe("stability adapter", () => {
   });
 
   it.each(MODELS)("%s: the right endpoint and fields, one PNG back", async (modelId) => {
-    const out = await client.generate(job({ modelId, shape: shape("landscape-wide") }), io());
+    const out = await ctx.client.generate(job({ modelId, shape: shape("landscape-wide") }), io());
     const meta = await sharp((out as { bytes: Uint8Array }).bytes).metadata();
     expect(meta.format).toBe("png");
     expect(meta.width! / meta.height!).toBeCloseTo(16 / 9, 1);
     const sd3 = modelId.startsWith("sd3");
-    expect(fake.requests[0].url).toBe(`/v2beta/stable-image/generate/${sd3 ? "sd3" : modelId}`);
+    expect(ctx.fake.requests[0].url).toBe(`/v2beta/stable-image/generate/${sd3 ? "sd3" : modelId}`);
     expect(fields()).toMatchObject({ aspect_ratio: "16:9", output_format: "png", seed: "1234", ...(sd3 ? { model: modelId } : {}) });
-    expect(fake.requests[0].headers.accept).toBe("image/*");
-    expect(fake.submissions()).toBe(1);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.requests[0].headers.accept).toBe("image/*");
+    expect(ctx.fake.submissions()).toBe(1);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("sends the seed only when the job has one, and a style preset only when the style is one", async () => {
-    await client.generate(job({ seed: undefined, style: { slug: "watercolor", palette: [] } }), io());
-    await client.generate(job({ seed: 0, style: { slug: "anime", palette: [] } }), io());
+    await ctx.client.generate(job({ seed: undefined, style: { slug: "watercolor", palette: [] } }), io());
+    await ctx.client.generate(job({ seed: 0, style: { slug: "anime", palette: [] } }), io());
     expect(fields(0)).not.toHaveProperty("seed");
     expect(fields(0)).not.toHaveProperty("style_preset");
     expect(fields(1)).toMatchObject({ seed: "0", style_preset: "anime" });
     expect(Object.keys(fields(1)).sort()).toEqual(["aspect_ratio", "output_format", "prompt", "seed", "style_preset"]);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("poll behaves like ok", async () => {
-    fake.setScenario("poll");
-    await expect(client.generate(job(), io())).resolves.toHaveProperty("bytes");
+    ctx.fake.setScenario("poll");
+    await expect(ctx.client.generate(job(), io())).resolves.toHaveProperty("bytes");
   });
 
   it("rate-limit → rate_limited with Retry-After, then succeeds", async () => {
-    fake.setScenario("rate-limit");
-    const err = await failure(client.generate(job(), io()));
+    ctx.fake.setScenario("rate-limit");
+    const err = await failure(ctx.client.generate(job(), io()));
     expect(err.kind).toBe("rate_limited");
     expect(err.retryAfterMs).toBe(1000);
-    await expect(client.generate(job(), io())).resolves.toHaveProperty("bytes");
-    expect(fake.violations).toEqual([]);
+    await expect(ctx.client.generate(job(), io())).resolves.toHaveProperty("bytes");
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("flaky → transient, then succeeds", async () => {
-    fake.setScenario("flaky");
-    const err = await failure(client.generate(job(), io()));
+    ctx.fake.setScenario("flaky");
+    const err = await failure(ctx.client.generate(job(), io()));
     expect(err.kind).toBe("transient");
     expect(err.message).not.toMatch(/secret/);
-    await expect(client.generate(job(), io())).resolves.toHaveProperty("bytes");
+    await expect(ctx.client.generate(job(), io())).resolves.toHaveProperty("bytes");
   });
 
   it("bad-json (not an image) → transient", async () => {
-    fake.setScenario("bad-json");
-    expect((await failure(client.generate(job(), io()))).kind).toBe("transient");
+    ctx.fake.setScenario("bad-json");
+    expect((await failure(ctx.client.generate(job(), io()))).kind).toBe("transient");
   });
 
   it("moderation (403 content_moderation) → moderation, provider text only in detail", async () => {
-    fake.setScenario("moderation");
-    const err = await failure(client.generate(job(), io()));
+    ctx.fake.setScenario("moderation");
+    const err = await failure(ctx.client.generate(job(), io()));
     expect(err.kind).toBe("moderation");
     expect(err.message).not.toMatch(/secret|flagged/);
     expect(err.detail).toMatch(/content_moderation/);
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("finish-reason CONTENT_FILTERED → moderation (the blurred image is not delivered)", async () => {
-    const err = await failure(client.generate(job({ prompt: "[filtered] a fox" }), io()));
+    const err = await failure(ctx.client.generate(job({ prompt: "[filtered] a fox" }), io()));
     expect(err.kind).toBe("moderation");
   });
 
   it("a wrong key (401) → auth", async () => {
-    const wrong = stabilityProvider.fromEnv({ ...fake.env, STABILITY_API_KEY: "sk-wrong" }) as SyncClient;
+    const wrong = stabilityProvider.fromEnv({ ...ctx.fake.env, STABILITY_API_KEY: "sk-wrong" }) as SyncClient;
     expect((await failure(wrong.generate(job(), io()))).kind).toBe("auth");
-    expect(fake.violations).toEqual([]);
+    expect(ctx.fake.violations).toEqual([]);
   });
 
   it("slow → the abort, not a provider failure", async () => {
-    fake.setScenario("slow");
-    const err = await failure(client.generate(job(), { signal: AbortSignal.timeout(300) }));
+    ctx.fake.setScenario("slow");
+    const err = await failure(ctx.client.generate(job(), { signal: AbortSignal.timeout(300) }));
     expect(isProviderError(err)).toBe(false);
   });
 
   it("an unknown model id → invalid, nothing sent", async () => {
-    expect((await failure(client.generate(job({ modelId: "sdxl" }), io()))).kind).toBe("invalid");
-    expect(fake.requests).toEqual([]);
+    expect((await failure(ctx.client.generate(job({ modelId: "sdxl" }), io()))).kind).toBe("invalid");
+    expect(ctx.fake.requests).toEqual([]);
   });
 });
 

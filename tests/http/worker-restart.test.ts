@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeFal } from "../fixtures/fake-fal";
 import type { FakeProvider } from "../fixtures/fake-provider";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { waitFor } from "../helpers/wait-for";
 
 /**
  * The embedded default: PGlite and the worker inside the web process. The process is killed
@@ -32,15 +33,6 @@ describe("the web process killed mid-job and restarted on the same data director
     });
     return { status: res.status, body: await res.json() };
   };
-  const until = async <T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs: number, everyMs = 100): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const v = await probe();
-      if (v) return v;
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, everyMs));
-    }
-  };
   const isStatus = (q: { method: string; url: string }) => q.method === "GET" && q.url.endsWith("/status");
 
   it("finishes the batch after the restart with one provider submission and one charge", async () => {
@@ -62,7 +54,7 @@ describe("the web process killed mid-job and restarted on the same data director
     expect(creditsReserved).toBeGreaterThan(0);
 
     // The job was submitted and its handle stored: the worker only polls after saving it.
-    await until("the job's submission and first status check", () => fake.submissions() === 1 && fake.requests.some(isStatus), 30_000);
+    await waitFor(() => fake.submissions() === 1 && fake.requests.some(isStatus), { what: "the job's submission and first status check", timeoutMs: 30_000 });
     const jobId = (fake.requests.find(isStatus)!.url.match(/requests\/([^/]+)\/status/) ?? [])[1];
     expect(jobId).toBeTruthy();
 
@@ -72,20 +64,21 @@ describe("the web process killed mid-job and restarted on the same data director
     second = await startAppServer(appEnv(), { dataDir: first.dataDir });
     const restartedAt = Date.now();
     // The restarted worker takes the image over when the dead process's lease expires (10 s).
-    const resumed = await until("the restarted worker to poll the same job", () => fake.requests.find((q) => isStatus(q) && q.at > killedAt), 30_000);
+    const resumed = await waitFor(() => fake.requests.find((q) => isStatus(q) && q.at > killedAt), {
+      what: "the restarted worker to poll the same job",
+      timeoutMs: 30_000,
+    });
     expect(resumed.url).toContain(jobId);
     const checks = fake.requests.filter(isStatus).length;
     fake.setScenario("poll", { pendingChecks: checks + 2 });
 
-    const batch = await until(
-      "the batch to finish",
+    const batch = await waitFor(
       async () => {
         const r = await api(second!, key, `/batches/${batchId}`);
         expect(r.status).toBe(200);
         return ["queued", "running"].includes(r.body.status) ? null : r.body;
       },
-      30_000,
-      200,
+      { what: "the batch to finish", timeoutMs: 30_000, intervalMs: 200 },
     );
     expect(batch).toMatchObject({ status: "succeeded", creditsCharged: creditsReserved, creditsRefunded: 0 });
     const file = await fetch(batch.images[0].url);

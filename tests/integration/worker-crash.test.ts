@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,61 +9,23 @@ import { submitGeneration } from "@/lib/generation/submit-generation";
 import { startFakeFal } from "../fixtures/fake-fal";
 import type { FakeProvider } from "../fixtures/fake-provider";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
+import { waitFor } from "../helpers/wait-for";
+import { startWorkerProcess, type WorkerProcess } from "../helpers/worker-process";
 
 /**
  * A worker process killed with SIGKILL in the middle of a provider job: another worker process
  * takes the image over once the dead worker's lease runs out (WORKER_LEASE_SECONDS, default 10),
  * resumes the stored provider job instead of submitting again, and the user is charged once.
  */
-const root = path.resolve(import.meta.dirname, "../..");
 /** The default lease is 10 s and is renewed every third of it; the takeover must follow within this. */
 const TAKEOVER_LIMIT_MS = 15_000;
-
-interface WorkerProc {
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** `npm run worker` in its own process group, so the whole group (npm, tsx, node) can be killed at once. */
-function startWorkerProcess(env: Record<string, string>): WorkerProc {
-  const child = spawn("npm", ["run", "--silent", "worker"], {
-    cwd: root,
-    env: { ...process.env, ...env, LOG_LEVEL: "error", RENDER_THREADS: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let out = "";
-  child.stdout?.on("data", (d) => (out += d));
-  child.stderr?.on("data", (d) => (out += d));
-  return { child, output: () => out };
-}
-
-const exited = (c: ChildProcess) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once("exit", r)));
-
-async function killGroup(w: WorkerProc, signal: NodeJS.Signals) {
-  try {
-    process.kill(-w.child.pid!, signal);
-  } catch {
-    // already gone
-  }
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
 
 // Separate worker processes need a shared PostgreSQL; PGlite belongs to one process.
 describe.runIf(process.env.TEST_DATABASE_URL)("a worker process killed mid-job (postgres)", () => {
   let env: TestEnv;
   let fake: FakeProvider;
   let dataDir: string;
-  const procs: WorkerProc[] = [];
+  const procs: WorkerProcess[] = [];
 
   beforeAll(async () => {
     env = await createTestEnv("postgres");
@@ -72,9 +33,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("a worker process killed mid-job (
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pixola-crash-"));
   });
   afterAll(async () => {
-    for (const w of procs) await killGroup(w, "SIGTERM");
-    await Promise.race([Promise.all(procs.map((w) => exited(w.child))), new Promise((r) => setTimeout(r, 5000))]);
-    for (const w of procs) await killGroup(w, "SIGKILL");
+    await Promise.all(procs.map((w) => w.terminate()));
     await fake?.close();
     await env?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -87,14 +46,18 @@ describe.runIf(process.env.TEST_DATABASE_URL)("a worker process killed mid-job (
   it("another worker takes the image over within the lease, resumes the same provider job, and charges once", async () => {
     // The job stays pending until the takeover has been seen; then it finishes after two more checks.
     fake.setScenario("poll", { pendingChecks: 1_000_000 });
-    const workerEnv = { DATABASE_URL: env.handle.url!, DATA_DIR: dataDir, ...fake.env };
+    // startWorkerProcess passes only PATH and HOME on; the rest of the worker's environment is this.
+    const workerEnv = { DATABASE_URL: env.handle.url!, DATA_DIR: dataDir, ...fake.env, LOG_LEVEL: "error", RENDER_THREADS: "1" };
     const describeProcs = () => procs.map((w, i) => `--- worker ${"AB"[i]} output:\n${w.output()}`).join("\n");
+    /** waitFor, with both workers' output in the error. */
+    const waitForWorkers = <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number, intervalMs?: number) =>
+      waitFor(probe, { what, timeoutMs, intervalMs }).catch((e) => {
+        throw new Error(`${e.message}\n${describeProcs()}`);
+      });
 
     const a = startWorkerProcess(workerEnv);
     procs.push(a);
-    await waitFor("worker A to announce fal", async () => (await falWorkers()).length === 1, 60_000).catch((e) => {
-      throw new Error(`${e.message}\n${describeProcs()}`);
-    });
+    await waitForWorkers("worker A to announce fal", async () => (await falWorkers()).length === 1, 60_000);
 
     const ctx = await env.newUser();
     const sub = await submitGeneration({ ctx, input: { prompt: "a lighthouse in a storm", model: "flux-2" }, appUrl: "http://t" });
@@ -102,28 +65,25 @@ describe.runIf(process.env.TEST_DATABASE_URL)("a worker process killed mid-job (
     const row = async () => (await env.db.select().from(images).where(eq(images.id, imageId)))[0];
 
     // A claimed the image, submitted it to fal and stored the provider's job before waiting on it.
-    const held = await waitFor("worker A to store the provider job", async () => {
+    const held = await waitForWorkers("worker A to store the provider job", async () => {
       const r = await row();
       return fake.submissions() === 1 && r.providerJob && r.leaseToken ? r : null;
-    }, 30_000).catch((e) => {
-      throw new Error(`${e.message}\n${describeProcs()}`);
-    });
+    }, 30_000);
     expect(held.status).toBe("running");
     expect(held.attempts).toBe(1);
 
     const b = startWorkerProcess(workerEnv);
     procs.push(b);
-    await waitFor("worker B to announce fal", async () => (await falWorkers()).length === 2, 60_000).catch((e) => {
-      throw new Error(`${e.message}\n${describeProcs()}`);
-    });
+    await waitForWorkers("worker B to announce fal", async () => (await falWorkers()).length === 2, 60_000);
     // A is still the owner while it is alive: its lease is renewed, so B cannot take the image.
     expect((await row()).leaseToken).toBe(held.leaseToken);
 
-    await killGroup(a, "SIGKILL");
+    // kill() sends SIGKILL to A's process group at once, then waits for the group to be gone.
+    const killing = a.kill();
     const killedAt = Date.now();
-    await exited(a.child);
+    await killing;
 
-    const taken = await waitFor(
+    const taken = await waitForWorkers(
       "worker B to take the image over",
       async () => {
         const r = await row();
@@ -131,9 +91,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)("a worker process killed mid-job (
       },
       TAKEOVER_LIMIT_MS + 15_000,
       50,
-    ).catch((e) => {
-      throw new Error(`${e.message}\n${describeProcs()}`);
-    });
+    );
     const takeoverMs = taken.at - killedAt;
     expect(takeoverMs).toBeLessThanOrEqual(TAKEOVER_LIMIT_MS);
     expect(taken.r.status).toBe("running");
@@ -146,12 +104,10 @@ describe.runIf(process.env.TEST_DATABASE_URL)("a worker process killed mid-job (
     const checksBefore = fake.requests.filter(isStatus).length;
     fake.setScenario("poll", { pendingChecks: checksBefore + 2 });
 
-    const batch = await waitFor("the batch to finish", async () => {
+    const batch = await waitForWorkers("the batch to finish", async () => {
       const bt = await getBatch({ ctx, input: { batchId: sub.batchId }, store: env.store });
       return bt.status === "queued" || bt.status === "running" ? null : bt;
-    }, 30_000, 200).catch((e) => {
-      throw new Error(`${e.message}\n${describeProcs()}`);
-    });
+    }, 30_000, 200);
 
     expect(batch.status).toBe("succeeded");
     expect(fake.violations).toEqual([]);

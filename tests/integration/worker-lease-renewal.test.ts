@@ -11,6 +11,7 @@ import { startFakeFal } from "../fixtures/fake-fal";
 import type { FakeProvider } from "../fixtures/fake-provider";
 import { backends } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
+import { waitFor } from "../helpers/wait-for";
 
 /**
  * A provider job that outlives its worker's lease many times over keeps its image: the live
@@ -21,16 +22,6 @@ const LEASE_SECONDS = 2;
 const POLL_INTERVAL_MS = 200;
 /** About 7 s of pending status checks at 200 ms: more than three leases. */
 const PENDING_CHECKS = 35;
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs: number, everyMs = 25): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
 
 describe.each(backends())("lease renewal during a long provider job (%s)", (backend) => {
   let env: TestEnv;
@@ -69,13 +60,13 @@ describe.each(backends())("lease renewal during a long provider job (%s)", (back
     try {
       const first = worker();
       started.push(first);
-      await waitFor("the worker to announce fal", async () => (await liveProviders(env.db)).has("fal"), 10_000);
+      await waitFor(async () => (await liveProviders(env.db)).has("fal"), { what: "the worker to announce fal", timeoutMs: 10_000, intervalMs: 25 });
 
       const ctx = await env.newUser();
       const sub = await submitGeneration({ ctx, input: { prompt: "a slow sunrise", model: "flux-2" }, appUrl: "http://t" });
       const row = async () => (await env.db.select().from(images).where(eq(images.id, sub.imageIds[0])))[0];
 
-      await waitFor("the first worker to start the job", () => first.inFlight().get("fal") === 1, 10_000);
+      await waitFor(() => first.inFlight().get("fal") === 1, { what: "the first worker to start the job", timeoutMs: 10_000, intervalMs: 25 });
       const claimedAt = Date.now();
       const claimed = await row();
       expect(claimed.attempts).toBe(1);
@@ -89,7 +80,6 @@ describe.each(backends())("lease renewal during a long provider job (%s)", (back
       let renewals = 0;
       const tokens = new Set<string>([claimed.leaseToken!]);
       const batch = await waitFor(
-        "the batch to finish",
         async () => {
           secondHeld = Math.max(secondHeld, second.inFlight().get("fal") ?? 0);
           const r = await row();
@@ -101,7 +91,7 @@ describe.each(backends())("lease renewal during a long provider job (%s)", (back
           const b = await getBatch({ ctx, input: { batchId: sub.batchId }, store: env.store });
           return b.status === "queued" || b.status === "running" ? null : b;
         },
-        60_000,
+        { what: "the batch to finish", timeoutMs: 60_000, intervalMs: 25 },
       );
       const ranMs = Date.now() - claimedAt;
 
