@@ -38,7 +38,7 @@ export function registerListModelsTool(server: McpServer, getPort: PortFactory) 
           `Default model: ${data.defaultModel}. Available models, price per image:`,
           ...lines,
           ...(unavailable.length
-            ? [`In the catalog but not available on this server (no provider credentials): ${unavailable.map((m) => m.slug).join(", ")}.`]
+            ? [`In the catalog but not available on this server (no running worker is configured for their provider): ${unavailable.map((m) => m.slug).join(", ")}.`]
             : []),
         ].join("\n");
         return toolResult(data, text);
