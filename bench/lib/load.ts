@@ -8,50 +8,60 @@ export interface LoadResult {
   p99: number;
 }
 
+interface RequestSpec {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** One request on `agent`; its latency goes to `latencies` when it answers < 400, else it counts as an error. */
+function timedRequest(agent: http.Agent, target: URL, spec: RequestSpec, tally: { latencies: number[]; errors: number }) {
+  return new Promise<void>((resolve) => {
+    const t0 = performance.now();
+    const req = http.request(
+      { agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: spec.method ?? "GET", headers: spec.headers },
+      (res) => {
+        res.on("data", () => {});
+        res.on("end", () => {
+          if (res.statusCode && res.statusCode < 400) tally.latencies.push(performance.now() - t0);
+          else tally.errors++;
+          resolve();
+        });
+      },
+    );
+    req.on("error", () => {
+      tally.errors++;
+      resolve();
+    });
+    req.end(spec.body);
+  });
+}
+
+function summarize(tally: { latencies: number[]; errors: number }, elapsedS: number) {
+  const latencies = [...tally.latencies].sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+  return { requests: latencies.length, errors: tally.errors, rps: latencies.length / elapsedS, p50: pct(50), p99: pct(99), latencies };
+}
+
 /**
  * A closed-loop HTTP load generator on loopback: `connections` keep-alive clients each send
  * the next request when the previous answer has been read, for `durationMs`.
  */
-export async function runLoad(
-  url: string,
-  opts: { connections: number; durationMs: number; method?: string; headers?: Record<string, string>; body?: string },
-): Promise<LoadResult> {
+export async function runLoad(url: string, opts: { connections: number; durationMs: number } & RequestSpec): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const target = new URL(url);
-  const latencies: number[] = [];
-  let errors = 0;
+  const tally = { latencies: [] as number[], errors: 0 };
   const end = performance.now() + opts.durationMs;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const t0 = performance.now();
-      const req = http.request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: opts.method ?? "GET", headers: opts.headers },
-        (res) => {
-          res.on("data", () => {});
-          res.on("end", () => {
-            if (res.statusCode && res.statusCode < 400) latencies.push(performance.now() - t0);
-            else errors++;
-            resolve();
-          });
-        },
-      );
-      req.on("error", () => {
-        errors++;
-        resolve();
-      });
-      req.end(opts.body);
-    });
   const started = performance.now();
   await Promise.all(
     Array.from({ length: opts.connections }, async () => {
-      while (performance.now() < end) await one();
+      while (performance.now() < end) await timedRequest(agent, target, opts, tally);
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99) };
+  const { latencies: _omit, ...result } = summarize(tally, elapsed);
+  return result;
 }
 
 /**
@@ -62,40 +72,19 @@ export async function runLoad(
 export async function runPaced(url: string, opts: { rps: number; durationMs: number }): Promise<LoadResult & { latencies: number[] }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const target = new URL(url);
-  const latencies: number[] = [];
-  let errors = 0;
+  const tally = { latencies: [] as number[], errors: 0 };
   const inFlight: Promise<void>[] = [];
   const interval = 1000 / opts.rps;
   const started = performance.now();
   for (let i = 0; performance.now() - started < opts.durationMs; i++) {
-    const due = started + i * interval;
-    const wait = due - performance.now();
+    const wait = started + i * interval - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(
-      new Promise<void>((resolve) => {
-        const t0 = performance.now();
-        const req = http.request({ agent, host: target.hostname, port: target.port, path: target.pathname + target.search }, (res) => {
-          res.on("data", () => {});
-          res.on("end", () => {
-            if (res.statusCode && res.statusCode < 400) latencies.push(performance.now() - t0);
-            else errors++;
-            resolve();
-          });
-        });
-        req.on("error", () => {
-          errors++;
-          resolve();
-        });
-        req.end();
-      }),
-    );
+    inFlight.push(timedRequest(agent, target, {}, tally));
   }
   await Promise.all(inFlight);
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99), latencies };
+  return summarize(tally, elapsed);
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
