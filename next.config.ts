@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticHeaderRules } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Separate build folders let several checkouts' builds (or parallel work) coexist.
@@ -8,6 +9,8 @@ const nextConfig: NextConfig = {
   // Migrations are read from disk at boot; ship them with any traced output.
   outputFileTracingIncludes: { "/*": ["./drizzle/**/*", "./db/catalog/**/*"] },
   poweredByHeader: false,
+  // Pages get their CSP, referrer policy and HSTS per request from proxy.ts.
+  headers: async () => staticHeaderRules(),
 };
 
 export default nextConfig;

@@ -104,15 +104,19 @@ function readRateLimit(env: NodeJS.ProcessEnv): RateLimitSettings {
   };
 }
 
+/** APP_URL without a trailing slash; unset, the loopback address `npm start` serves on PORT. */
+export function readAppUrl(env: NodeJS.ProcessEnv): string {
+  return (env.APP_URL || `http://localhost:${env.PORT || "3000"}`).replace(/\/+$/, "");
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || ".data");
-  const port = env.PORT || "3000";
   const secrets = loadSecrets(dataDir, env);
   return {
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     defaultModel: env.DEFAULT_MODEL || undefined,
-    appUrl: (env.APP_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
+    appUrl: readAppUrl(env),
     ...secrets,
     inProcessWorker: env.PIXOLA_WORKER !== "off",
     providerConcurrency: positiveInt("PROVIDER_CONCURRENCY", env.PROVIDER_CONCURRENCY) ?? 32,

@@ -4,6 +4,7 @@ import { authenticateMcp } from "@/lib/mcp/auth";
 import { limitBody } from "@/lib/mcp/body-limit";
 import { createPixolaMcpHandler } from "@/lib/mcp/handler";
 import { inProcessPort } from "@/lib/mcp/in-process-port";
+import { initializeRejection } from "@/lib/mcp/initialize-check";
 import { allowedOrigins, originRejection } from "@/lib/mcp/origin";
 import { limitToolCalls } from "@/lib/mcp/tool-call-limit";
 import { getRuntime } from "@/lib/runtime";
@@ -16,8 +17,8 @@ let handler: ((req: Request) => Promise<Response>) | undefined;
 let origins: Set<string> | undefined;
 
 /**
- * Origin check → body cap → the same key check as /api/v1 → the shared per-key rate limit
- * for tools/call → mcp-handler, with the key as authInfo.
+ * Origin check → body cap → the same key check as /api/v1 → initialize params check → the
+ * shared per-key rate limit, once per tools/call (batches too) → mcp-handler, with the key as authInfo.
  */
 async function mcp(incoming: Request): Promise<Response> {
   const requestId = newRequestId();
@@ -32,6 +33,8 @@ async function mcp(incoming: Request): Promise<Response> {
     const rt = await getRuntime();
     const auth = await authenticateMcp(rt.db, req, requestId);
     if (auth instanceof Response) return auth;
+    const invalid = initializeRejection(body, requestId);
+    if (invalid) return invalid;
     const limitHeaders = await limitToolCalls(body, auth, rt.db, rt.rateLimiter);
     req.auth = auth;
     handler ??= createPixolaMcpHandler(inProcessPort, {
@@ -45,6 +48,15 @@ async function mcp(incoming: Request): Promise<Response> {
   } catch (err) {
     return errorResponse(err, requestId);
   }
+}
+
+/**
+ * Only POST is served: stateless serving has no standalone GET stream and no session to
+ * DELETE, so those answer the SDK's 405 (after the key check). Next's automatic OPTIONS
+ * would list every export, GET and DELETE included.
+ */
+export function OPTIONS(): Response {
+  return new Response(null, { status: 204, headers: { Allow: "OPTIONS, POST" } });
 }
 
 export { mcp as GET, mcp as POST, mcp as DELETE };

@@ -39,7 +39,7 @@ export function SignUpForm() {
       setErrors({ email: "An account with this email already exists. Sign in instead, or use another email." });
     } else if (r.code === "INVALID_EMAIL") {
       setErrors({ email: "Enter a valid email address, like you@example.com." });
-    } else if (r.code === "PASSWORD_TOO_SHORT" || r.code === "PASSWORD_TOO_LONG") {
+    } else if (r.code === "PASSWORD_TOO_SHORT" || r.code === "PASSWORD_TOO_LONG" || r.code === "PASSWORD_TOO_WEAK") {
       setErrors({ password: r.message ?? "Choose a password of the allowed length." });
     } else {
       setFormError(generalMessage(r));

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { revokeApiKey, revokeApiKeyInput } from "@/lib/api-keys/revoke-api-key";
 import { DomainError, notFound } from "@/lib/errors";
 import { ensureUser } from "@/lib/users/ensure-user";
 
@@ -18,7 +18,8 @@ export async function issueKeyForEmail(db: Db, email: string, name = "CLI key") 
 }
 
 /** Revokes any key by id, on behalf of its owner. */
-export async function revokeKeyById(db: Db, keyId: string) {
+export async function revokeKeyById(db: Db, rawKeyId: string) {
+  const { keyId } = revokeApiKeyInput.parse({ keyId: rawKeyId }); // before the owner lookup, not only in the verb
   const [row] = await db.select({ userId: apiKeys.userId }).from(apiKeys).where(eq(apiKeys.id, keyId));
   if (!row) throw notFound("API key", keyId);
   return revokeApiKey({ ctx: { db, userId: row.userId, actor: { kind: "system" }, requestId: "admin" }, input: { keyId } });

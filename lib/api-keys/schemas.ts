@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ALL_SCOPES } from "@/lib/context";
+import { text } from "@/lib/text";
 
 export const createApiKeyInput = z.object({
-  name: z
-    .string()
+  name: text("name")
     .trim()
     .min(1, "name must not be empty")
     .max(64, "name must be at most 64 characters"),

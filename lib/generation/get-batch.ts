@@ -5,9 +5,10 @@ import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import { toBatchView } from "@/lib/images/present";
 import type { ImageStore } from "@/lib/storage/image-store";
+import { text } from "@/lib/text";
 import type { BatchView } from "./schemas";
 
-const input = z.object({ batchId: z.string().trim().min(1, "batchId is required") });
+const input = z.object({ batchId: text("batchId").trim().min(1, "batchId is required") });
 
 export async function getBatch({ ctx, input: raw, store }: { ctx: Ctx; input: z.input<typeof input>; store: ImageStore }): Promise<BatchView> {
   const { batchId } = input.parse(raw);

@@ -1,19 +1,19 @@
 import { z } from "zod";
 import { QUALITIES } from "@/lib/catalog/schemas";
+import { text } from "@/lib/text";
 
 export const MAX_PROMPT_LENGTH = 4000;
 export const MAX_COUNT = 4;
 
 export const generateInput = z.strictObject({
-  prompt: z
-    .string({ error: "prompt is required and must be a string" })
+  prompt: text("prompt", { error: "prompt is required and must be a string" })
     .trim()
     .min(1, "prompt must not be empty")
     .max(MAX_PROMPT_LENGTH, `prompt must be at most ${MAX_PROMPT_LENGTH} characters`)
     .describe("What to draw"),
-  model: z.string().trim().min(1).optional().describe("Model slug (see GET /models); defaults to the platform default"),
-  style: z.string().trim().min(1).optional().describe("Style slug (see GET /styles); defaults to no-style"),
-  shape: z.string().trim().min(1).optional().describe("Shape slug (see GET /shapes); defaults to square"),
+  model: text("model").trim().min(1).optional().describe("Model slug (see GET /models); defaults to the platform default"),
+  style: text("style").trim().min(1).optional().describe("Style slug (see GET /styles); defaults to no-style"),
+  shape: text("shape").trim().min(1).optional().describe("Shape slug (see GET /shapes); defaults to square"),
   quality: z
     .enum(QUALITIES, { error: `quality must be one of: ${QUALITIES.join(", ")}` })
     .optional()

@@ -5,9 +5,10 @@ import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
 import type { ImageView } from "@/lib/generation/schemas";
 import type { ImageStore } from "@/lib/storage/image-store";
+import { text } from "@/lib/text";
 import { toImageView } from "./present";
 
-const input = z.object({ imageId: z.string().trim().min(1, "imageId is required") });
+const input = z.object({ imageId: text("imageId").trim().min(1, "imageId is required") });
 
 export async function getImage({ ctx, input: raw, store }: { ctx: Ctx; input: z.input<typeof input>; store: ImageStore }): Promise<ImageView> {
   const { imageId } = input.parse(raw);

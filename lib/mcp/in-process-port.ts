@@ -84,7 +84,7 @@ export function createInProcessPort(rt: Runtime, ctx: Ctx): PixolaPort {
  * becomes a tool error that says when to retry.
  */
 export async function inProcessPort(toolCtx: ServerContext): Promise<PixolaPort> {
-  const refused = rateLimitRefusal(toolCtx.http?.authInfo);
+  const refused = rateLimitRefusal(toolCtx.http?.authInfo, toolCtx.mcpReq.id);
   if (refused) throw refused;
   const rt = await getRuntime();
   return createInProcessPort(rt, ctxFromAuthInfo(rt.db, toolCtx.http?.authInfo));

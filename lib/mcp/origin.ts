@@ -1,22 +1,13 @@
+import { trustedOrigins } from "@/lib/http/trusted-origins";
 import { jsonRpcRejection } from "./rejection";
 
 /**
  * Browsers send `Origin` on cross-site requests; answering only our own pages (and the
  * configured list) keeps a web page from driving a user's MCP session. Clients that are
  * not browsers send no Origin and pass. Unlike the SDK's hostname check, the whole origin
- * (scheme, host and port) must match.
+ * (scheme, host and port) must match. The same origins are trusted for dashboard sign-in.
  */
-export function allowedOrigins(appUrl: string, configured: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const entry of [appUrl, ...configured]) {
-    try {
-      out.add(new URL(entry).origin);
-    } catch {
-      // A malformed MCP_ALLOWED_ORIGINS entry allows nothing.
-    }
-  }
-  return out;
-}
+export const allowedOrigins = trustedOrigins;
 
 export function originRejection(req: Request, allowed: Set<string>, requestId: string): Response | null {
   const origin = req.headers.get("origin");

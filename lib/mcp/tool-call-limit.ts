@@ -4,25 +4,19 @@ import { DomainError } from "@/lib/errors";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import type { RateLimiter } from "@/lib/rate-limit/rate-limiter";
 import { ctxFromAuthInfo } from "./auth";
+import { idKey, jsonRpcMessages } from "./messages";
 
-const REFUSAL = "rateLimitRefusal";
+const REFUSALS = "rateLimitRefusals";
 
-/** Whether a JSON-RPC body (one message or a batch) contains a `tools/call`. */
-function callsTool(body: string): boolean {
-  try {
-    const parsed = JSON.parse(body);
-    return (Array.isArray(parsed) ? parsed : [parsed]).some((m) => m?.method === "tools/call");
-  } catch {
-    return false; // the SDK answers malformed JSON itself
-  }
-}
+type Refusal = { message: string; details?: Record<string, unknown> };
 
 /**
- * Counts a request that calls a tool against the key's limits, the counters /api/v1 uses
- * too. Done in the route rather than in the tool so the HTTP response can carry
- * X-RateLimit-* and Retry-After; the refusal itself travels to the tool through authInfo
- * and comes back as a tool error (isError) that says when to retry. tools/list and the
- * handshake are not counted.
+ * Counts every `tools/call` in the body against the key's limits, the counters /api/v1 uses
+ * too: one check per call, so a JSON-RPC batch costs what its calls would cost one by one.
+ * Done in the route rather than in the tool so the HTTP response can carry X-RateLimit-*
+ * (after the last call) and Retry-After; each refusal travels to its call through authInfo,
+ * keyed by the JSON-RPC id, and comes back as a tool error (isError) that says when to
+ * retry. tools/list and the handshake are not counted.
  */
 export async function limitToolCalls(
   body: string,
@@ -30,16 +24,22 @@ export async function limitToolCalls(
   db: Db,
   limiter: RateLimiter,
 ): Promise<Record<string, string>> {
-  if (!callsTool(body)) return {};
-  const decision = await checkRateLimit({ ctx: ctxFromAuthInfo(db, auth), limiter });
-  if (decision.error) {
-    (auth.extra ??= {})[REFUSAL] = { message: decision.error.message, details: decision.error.details };
+  const calls = jsonRpcMessages(body).filter((m) => m.method === "tools/call");
+  const headers: Record<string, string> = {};
+  const refusals: Record<string, Refusal> = {};
+  const ctx = ctxFromAuthInfo(db, auth);
+  for (const call of calls) {
+    const decision = await checkRateLimit({ ctx, limiter });
+    // Later calls' numbers win; a Retry-After from any refused call stays.
+    Object.assign(headers, decision.headers);
+    if (decision.error) refusals[idKey(call.id)] = { message: decision.error.message, details: decision.error.details };
   }
-  return decision.headers;
+  if (Object.keys(refusals).length > 0) (auth.extra ??= {})[REFUSALS] = refusals;
+  return headers;
 }
 
-/** The refusal the route recorded for this request, as the error a tool answers with. */
-export function rateLimitRefusal(auth: AuthInfo | undefined): DomainError | null {
-  const r = auth?.extra?.[REFUSAL] as { message: string; details?: Record<string, unknown> } | undefined;
+/** The refusal the route recorded for the call with this JSON-RPC id, as the error a tool answers with. */
+export function rateLimitRefusal(auth: AuthInfo | undefined, id: unknown): DomainError | null {
+  const r = (auth?.extra?.[REFUSALS] as Record<string, Refusal> | undefined)?.[idKey(id)];
   return r ? new DomainError("rate_limited", r.message, r.details) : null;
 }

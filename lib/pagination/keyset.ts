@@ -2,6 +2,7 @@ import { and, eq, lt, or, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { badRequest } from "@/lib/errors";
+import { text } from "@/lib/text";
 
 /**
  * Newest-first keyset pagination on (created_at, id), shared by every list: the cursor is
@@ -14,7 +15,7 @@ export const pageInput = z.object({
     .min(1, "limit must be an integer from 1 to 100")
     .max(100, "limit must be an integer from 1 to 100")
     .optional(),
-  cursor: z.string().optional(),
+  cursor: text("cursor").optional(),
 });
 
 interface Position {
@@ -25,11 +26,16 @@ interface Position {
 export const encodeCursor = ({ createdAt, id }: Position) =>
   Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
 
+// What encodeCursor writes: a canonical ISO instant with a four-digit year from 0001 (PostgreSQL
+// has no year 0, and the six-digit years JavaScript allows overflow its timestamp range), then
+// a public id. Anything else (NUL included) was not made here and never reaches a query.
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([a-z]{3}_[0-9A-Za-z]{1,64})$/;
+
 export function decodeCursor(cursor: string): Position {
-  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const createdAt = new Date(at);
-  if (!id || Number.isNaN(createdAt.getTime())) {
-    throw badRequest("cursor is not valid: pass the nextCursor value of a previous page unchanged.");
+  const [, at, id] = CURSOR.exec(Buffer.from(cursor, "base64url").toString()) ?? [];
+  const createdAt = new Date(at ?? NaN);
+  if (!at || !id || at.startsWith("0000") || Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== at) {
+    throw badRequest("cursor is not valid: pass the nextCursor value of a previous page unchanged, or leave it out for the first page.");
   }
   return { createdAt, id };
 }

@@ -18,6 +18,12 @@ describe("signed file URLs", () => {
     expect(verifySignature(secret, "a/b.png", "abc", sig)).toBe(false);
     expect(verifySignature(secret, "a/b.png", null, null)).toBe(false);
   });
+  it("accepts the expiry only in the form it signed: no leading zero, sign or padding", () => {
+    const { exp, sig } = signKey(secret, "a/b.png", 600);
+    for (const spelling of [`0${exp}`, `00${exp}`, `+${exp}`, ` ${exp}`, `${exp}.0`, `${exp}e0`]) {
+      expect(verifySignature(secret, "a/b.png", spelling, sig)).toBe(false);
+    }
+  });
   it("returns the same URL for repeated reads within the hour, so files cache", () => {
     const t = Date.UTC(2026, 0, 1, 10, 5);
     expect(signKey(secret, "k.png", 3600, t)).toEqual(signKey(secret, "k.png", 3600, t + 60_000));

@@ -15,7 +15,8 @@ export function signKey(secret: string, key: string, ttlSeconds: number, now = D
 }
 
 export function verifySignature(secret: string, key: string, exp: string | null, sig: string | null, now = Date.now()) {
-  if (!exp || !sig || !/^\d{1,12}$/.test(exp)) return false;
+  // Only the spelling signKey produces: a leading zero would be a second URL for one signature.
+  if (!exp || !sig || !/^[1-9]\d{0,11}$/.test(exp)) return false;
   if (Number(exp) * 1000 < now) return false;
   const expected = Buffer.from(sign(secret, key, Number(exp)));
   const given = Buffer.from(sig);

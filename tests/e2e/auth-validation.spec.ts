@@ -26,6 +26,17 @@ test("sign-up explains each invalid input", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-up$/);
 });
 
+test("a weak password the form lets through is refused by the server, with its reason", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Grace Hopper");
+  await page.getByLabel("Email").fill(uniqueEmail("weak"));
+  await page.getByLabel("Password").fill("sunshine2020");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("That password is too easy to guess: it is a commonly used password with small changes.")).toBeVisible();
+  await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/sign-up$/);
+});
+
 test("signing up twice with one email says the account exists", async ({ page }) => {
   const { email } = await signUp(page);
   await signOut(page);

@@ -17,6 +17,8 @@ export interface AppServer {
 export interface AppServerOptions {
   /** Start on this data directory (e.g. a killed server's, to restart it); the caller removes it. */
   dataDir?: string;
+  /** Start without APP_URL, as a fresh install does (it then defaults to http://localhost:$PORT). */
+  withoutAppUrl?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -51,7 +53,7 @@ export async function startAppServer(env: Record<string, string | undefined> = {
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         DATA_DIR: dataDir,
-        APP_URL: url,
+        ...(opts.withoutAppUrl ? {} : { APP_URL: url }),
         PORT: String(port),
         AUTH_RATE_LIMIT: "off",
         LOG_LEVEL: "warn",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateKey } from "@/lib/api-keys/codec";
-import { call, newKey, revokeKey } from "./client";
+import { baseUrl, call, newKey, revokeKey } from "./client";
 
 const expect401 = (r: { status: number; body: any }) => {
   expect(r.status).toBe(401);
@@ -44,5 +44,40 @@ describe("API key authentication", () => {
     const r = await call("/api/v1/credits", { key });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ balance: 1000, plan: { slug: "free", name: "Free", monthlyCredits: 1000 } });
+  });
+});
+
+describe("password strength is enforced by the server", () => {
+  const email = () => `pw-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const signUp = (password: string, address = email()) =>
+    call("/api/auth/sign-up/email", { json: { name: "Ada Lovelace", email: address, password }, headers: { origin: baseUrl() } });
+  const expectTooWeak = (r: { status: number; body: any }, why: RegExp) => {
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: "PASSWORD_TOO_WEAK", message: expect.stringMatching(why) });
+    expect(r.body.message).toContain("Use 10–128 characters that are hard to guess");
+  };
+
+  it("a direct POST /api/auth/sign-up/email with a weak password is refused with the reason", async () => {
+    expectTooWeak(await signUp("aaaaaaaaaa"), /repeats one character/);
+    expectTooWeak(await signUp(" ".repeat(10)), /repeats one character/);
+    expectTooWeak(await signUp("password123"), /commonly used password/);
+    const address = email();
+    expectTooWeak(await signUp(address, address), /your email address or name/);
+    // Length errors stay better-auth's own.
+    expect((await signUp("short")).body).toMatchObject({ code: "PASSWORD_TOO_SHORT" });
+  });
+
+  it("a strong password signs up, and changing it to a weak one is refused", async () => {
+    const password = "violet tractor umbrella 41";
+    const r = await signUp(password);
+    expect(r.status).toBe(200);
+    const cookie = r.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const change = (newPassword: string) =>
+      call("/api/auth/change-password", { json: { currentPassword: password, newPassword }, headers: { origin: baseUrl(), cookie } });
+    expectTooWeak(await change("qwertyuiop"), /most common passwords/);
+    expect((await change("lantern orchard copper 77")).status).toBe(200);
   });
 });

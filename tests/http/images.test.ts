@@ -51,6 +51,10 @@ describe("GET /images and /images/{id}", () => {
     const expired = new URL(url);
     expired.searchParams.set("exp", "1000");
     expect((await fetch(expired)).status).toBe(403);
+    // Only the canonical spelling of the signed expiry: a leading zero makes another URL.
+    const padded = new URL(url);
+    padded.searchParams.set("exp", `0${url.searchParams.get("exp")}`);
+    expect((await fetch(padded)).status).toBe(403);
     const noSig = new URL(url.origin + url.pathname);
     expect((await fetch(noSig)).status).toBe(403);
   });

@@ -92,6 +92,28 @@ describe("/mcp over raw HTTP", () => {
     expect((await call("/mcp", { headers: { accept: "text/event-stream" } })).status).toBe(401);
   });
 
+  it("OPTIONS advertises only the methods that do not answer 405", async () => {
+    const r = await call("/mcp", { method: "OPTIONS" });
+    expect(r.status).toBe(204);
+    const allowed = r.headers.get("allow")!.split(/,\s*/);
+    expect(allowed.sort()).toEqual(["OPTIONS", "POST"]);
+    for (const method of ["GET", "DELETE", "HEAD"]) {
+      expect((await call("/mcp", { key, method, headers: { accept: ACCEPT } })).status, method).toBe(405);
+    }
+  });
+
+  it("answers initialize with a non-string protocolVersion with -32602 and a one-line message", async () => {
+    const r = await rpc(
+      { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: 5, capabilities: {}, clientInfo: { name: "curl", version: "1" } } },
+      { key },
+    );
+    const error = (r.message ?? r.body).error;
+    expect(error.code).toBe(-32602);
+    expect(error.message).toMatch(/protocolVersion/);
+    expect(error.message).not.toMatch(/[{}\n]/);
+    expect(error.message.length).toBeLessThan(200);
+  });
+
   it("keeps a four-image result well under 1 MiB, with four previews of at most 256 px", async () => {
     const r = await rpc(toolCall("generate_image", { prompt: "a busy harbour town with many boats", shape: "landscape-wide", quality: "hd", count: 4 }), { key });
     expect(r.status).toBe(200);

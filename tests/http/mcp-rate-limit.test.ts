@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { connectMcp, textOf } from "../helpers/mcp-clients";
+import { appKey, awayFromMinuteEnd, callApp, uniqueEmail } from "./rate-limit-helpers";
 
 // The embedded limiter always; Redis too when the suite has one (CI starts it).
 const backends = [
@@ -64,5 +65,53 @@ describe.each(backends)("/mcp shares the per-key rate limit with /api/v1 ($name)
     } finally {
       await mcp.close();
     }
+  });
+});
+
+/** An app of its own with 30 requests a minute per key, for JSON-RPC batch arrays. */
+describe.each(backends)("/mcp counts every tools/call in a JSON-RPC batch ($name)", ({ env }) => {
+  let app: AppServer;
+  beforeAll(async () => {
+    app = await startAppServer({ DEFAULT_MODEL: "procedural", RATE_LIMIT_PER_MINUTE: "30", RATE_LIMIT_PER_DAY: "1000", ...env });
+  }, 120_000);
+  afterAll(() => app?.stop());
+
+  /** A 2025-03-26 batch array (no MCP-Protocol-Version header): the revision that has batches. */
+  const batch = async (key: string, calls: number, tool = "check_credits") => {
+    const messages = Array.from({ length: calls }, (_, i) => ({ jsonrpc: "2.0", id: i + 1, method: "tools/call", params: { name: tool, arguments: {} } }));
+    const res = await fetch(`${app.url}/mcp`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept: "application/json, text/event-stream" },
+      body: JSON.stringify(messages),
+    });
+    const text = await res.text();
+    const replies = text
+      .split("\n")
+      .filter((l) => l.startsWith("data: ") && l.length > 6)
+      .flatMap((l) => [JSON.parse(l.slice(6))].flat());
+    return { res, replies: replies.filter((m) => m.id !== undefined) };
+  };
+
+  it("a batch of 40 on a 30/min key: 30 calls run, 10 are refused one by one, and the headers count all 40", async () => {
+    await awayFromMinuteEnd();
+    const small = await batch((await appKey(app, uniqueEmail("batch5"))).key, 5);
+    expect(small.res.status).toBe(200);
+    expect(small.replies).toHaveLength(5);
+    expect(small.replies.every((m) => m.result && !m.result.isError)).toBe(true);
+    expect(small.res.headers.get("x-ratelimit-remaining")).toBe("25");
+
+    const { key } = await appKey(app, uniqueEmail("batch40"));
+    const big = await batch(key, 40);
+    expect(big.res.status).toBe(200);
+    expect(big.replies).toHaveLength(40);
+    const ok = big.replies.filter((m) => m.result && !m.result.isError);
+    const refused = big.replies.filter((m) => m.result?.isError);
+    expect(ok).toHaveLength(30);
+    expect(refused).toHaveLength(10);
+    for (const m of refused) expect(m.result.content[0].text).toMatch(/^Rate limit reached: this API key may make 30 requests per minute/);
+    expect(big.res.headers.get("x-ratelimit-limit")).toBe("30");
+    expect(big.res.headers.get("x-ratelimit-remaining")).toBe("0");
+    expect(Number(big.res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await callApp(app, "/api/v1/credits", { key })).status).toBe(429);
   });
 });

@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { batchView, type BatchView } from "@/lib/generation/schemas";
+import { text } from "@/lib/text";
 import { imageLine, plural } from "../format";
 import type { PortFactory } from "../port";
 import { runTool, toolResult } from "../run-tool";
@@ -8,7 +9,7 @@ import { toolSchema } from "../tool-schema";
 
 const inputSchema = toolSchema(
   z.object({
-    batchId: z.string().trim().min(1, "batchId is required").describe("The batch id (bat_…) that generate_image returned"),
+    batchId: text("batchId").trim().min(1, "batchId is required").describe("The batch id (bat_…) that generate_image returned"),
   }),
 );
 const outputSchema = toolSchema(batchView);

@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { imageView } from "@/lib/generation/schemas";
+import { text } from "@/lib/text";
 import { imageLine } from "../format";
 import type { PortFactory } from "../port";
 import { runTool, toolResult } from "../run-tool";
@@ -8,7 +9,7 @@ import { toolSchema } from "../tool-schema";
 
 const inputSchema = toolSchema(
   z.object({
-    imageId: z.string().trim().min(1, "imageId is required").describe("The image id (img_…) from generate_image, get_batch or list_images"),
+    imageId: text("imageId").trim().min(1, "imageId is required").describe("The image id (img_…) from generate_image, get_batch or list_images"),
   }),
 );
 const outputSchema = toolSchema(imageView);

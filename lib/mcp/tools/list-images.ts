@@ -1,6 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { imageView } from "@/lib/generation/schemas";
+import { text } from "@/lib/text";
 import { imageLine, plural } from "../format";
 import type { PortFactory } from "../port";
 import { runTool, toolResult } from "../run-tool";
@@ -10,7 +11,7 @@ const limitError = "limit must be an integer from 1 to 100";
 const inputSchema = toolSchema(
   z.object({
     limit: z.number(limitError).int(limitError).min(1, limitError).max(100, limitError).optional().describe("How many images, 1 to 100 (default 20)"),
-    cursor: z.string().min(1).optional().describe("nextCursor from a previous list_images result, for the next page"),
+    cursor: text("cursor").min(1).optional().describe("nextCursor from a previous list_images result, for the next page"),
   }),
 );
 const outputSchema = toolSchema(
