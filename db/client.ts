@@ -39,44 +39,30 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
-type Queryable = { query: (...a: never[]) => Promise<unknown>; exec: (...a: never[]) => Promise<unknown> };
-
 /**
- * PGlite runs each statement synchronously on this thread, and its promises resolve in
- * microtasks: a transaction of five statements would run as one block that no request can
- * interrupt. Yielding to the event loop before each statement bounds a block to one statement,
- * so requests are served between the worker's queries (bench/event-loop.bench.ts).
+ * The embedded database. On disk (the product's default) it runs in a worker thread of its own
+ * (db/pglite-client.ts), so its synchronous WebAssembly never blocks the requests this process
+ * serves; `memory://` databases (tests, scratch) stay on this thread.
  */
-function yieldBetweenStatements(client: Queryable & { transaction: (fn: (tx: Queryable) => Promise<unknown>) => Promise<unknown> }) {
-  const yielding = <T extends Queryable>(target: T): T => {
-    for (const name of ["query", "exec"] as const) {
-      const original = target[name].bind(target) as (...a: unknown[]) => Promise<unknown>;
-      (target as Record<string, unknown>)[name] = async (...args: unknown[]) => {
-        await new Promise((r) => setImmediate(r));
-        return original(...args);
-      };
-    }
-    return target;
-  };
-  yielding(client);
-  const transaction = client.transaction.bind(client);
-  client.transaction = (fn) => transaction((tx) => fn(yielding(tx)));
-}
-
 async function openPglite(dir: string): Promise<DbHandle> {
-  const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  const release = dir.startsWith("memory://") ? () => {} : lockDataDir(dir);
+  const memory = dir.startsWith("memory://");
+  const release = memory ? () => {} : lockDataDir(dir);
   let client;
   try {
-    if (!dir.startsWith("memory://")) fs.mkdirSync(dir, { recursive: true });
-    client = await PGlite.create(dir);
+    if (memory) {
+      const { PGlite } = await import("@electric-sql/pglite");
+      client = await PGlite.create(dir);
+    } else {
+      fs.mkdirSync(dir, { recursive: true });
+      const { openPgliteThread } = await import("./pglite-client");
+      client = await openPgliteThread(dir);
+    }
   } catch (e) {
     release();
     throw e;
   }
-  yieldBetweenStatements(client);
-  const db = drizzle({ client, schema }) as unknown as Db;
+  const db = drizzle({ client: client as never, schema }) as unknown as Db;
   return {
     db,
     kind: "pglite",

@@ -1,5 +1,6 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
+import { startFromSource } from "@/lib/threads/start-from-source";
 import type { RenderResult, RenderSpec } from "./render";
 import type { RenderReply } from "./render-thread";
 import { validateSpec } from "./validate-spec";
@@ -192,16 +193,3 @@ function startThread(entry: URL | undefined): Worker {
   return startFromSource(new URL(import.meta.url.replace(/[^/]+$/, "render-thread.ts")));
 }
 
-function startFromSource(entry: URL): Worker {
-  // tsx/esm/api's ESM build (its CommonJS build cannot register ESM hooks), found through
-  // tsx's own exports map from the entry's folder, so this works whatever the cwd.
-  const boot = `
-    const { createRequire } = require("node:module");
-    const path = require("node:path");
-    const { pathToFileURL } = require("node:url");
-    const manifest = createRequire(${JSON.stringify(entry.href)}).resolve("tsx/package.json");
-    const api = require(manifest).exports["./esm/api"].import.default;
-    import(pathToFileURL(path.join(path.dirname(manifest), api)).href)
-      .then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(boot, { eval: true });
-}
