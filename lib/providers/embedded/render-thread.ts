@@ -50,7 +50,14 @@ port.on("message", async ({ id, spec }: RenderRequest) => {
     const e = err instanceof Error ? err : new Error(String(err));
     reply = { id, ok: false, name: e.name, message: e.message };
   }
-  port.postMessage(reply, reply.ok ? [reply.bytes.buffer as ArrayBuffer] : []);
+  if (!reply.ok) return port.postMessage(reply);
+  try {
+    port.postMessage(reply, [reply.bytes.buffer as ArrayBuffer]);
+  } catch {
+    // Node 24 refuses to transfer buffers that native code (sharp) allocated outside V8's heap:
+    // copying them costs well under a millisecond.
+    port.postMessage({ ...reply, bytes: new Uint8Array(reply.bytes) });
+  }
 });
 // Loaded: from here on a crash is the job's fault, not a broken install (see render-pool.ts).
 port.postMessage({ ready: true });
