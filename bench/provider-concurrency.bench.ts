@@ -24,7 +24,8 @@ import { seedCatalogFromEnv } from "@/lib/catalog/seed-from-env";
 import { readConfig } from "@/lib/config";
 import { ALL_SCOPES, type Ctx } from "@/lib/context";
 import { submitGeneration } from "@/lib/generation/submit-generation";
-import { startWorker, type WorkerHandle } from "@/lib/generation/worker";
+import type { WorkerHandle } from "@/lib/generation/worker";
+import { startConfiguredWorker } from "@/lib/runtime";
 import { newId } from "@/lib/ids";
 import { configureProviders } from "@/lib/providers/registry";
 import { createLocalStore } from "@/lib/storage/local-store";
@@ -110,17 +111,8 @@ if (serverUrl) {
   await seedCatalogFromEnv(handle.db, {});
   const config = readConfig({ DATA_DIR: dataDir, PROVIDER_CONCURRENCY: String(CONCURRENCY) } as unknown as NodeJS.ProcessEnv);
   const providers = configureProviders(fake.env);
-  inProcess = startWorker({
-    db: handle.db,
-    store: createLocalStore({ root: path.join(dataDir, "images"), appUrl: "http://bench.local", secret: "bench", ttlSeconds: 3600 }),
-    providers,
-    ioConcurrency: config.providerConcurrency,
-    cpuConcurrency: Math.max(1, [...providers.values()].filter((c) => c.lane === "cpu").reduce((n, c) => n + (c.maxInFlight ?? 1), 0)),
-    leaseSeconds: config.leaseSeconds,
-    maxAttempts: config.maxAttempts,
-    timeoutSeconds: config.providerTimeoutSeconds,
-    queueDeadlineSeconds: config.queueDeadlineSeconds,
-  });
+  const store = createLocalStore({ root: path.join(dataDir, "images"), appUrl: "http://bench.local", secret: "bench", ttlSeconds: 3600 });
+  inProcess = startConfiguredWorker(config, handle.db, store, providers);
   mode = "in-process startWorker on embedded PGlite (FALLBACK: no PostgreSQL)";
 }
 const db = handle.db;

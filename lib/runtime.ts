@@ -33,6 +33,22 @@ export function getRuntime(): Promise<Runtime> {
   return (g.__pixolaRuntime ??= createRuntime(getConfig(), { worker: getConfig().inProcessWorker }));
 }
 
+/** A generation worker with the configuration's limits, running `providers`. */
+export function startConfiguredWorker(config: Config, db: Db, store: ImageStore, providers: ReadonlyMap<string, ProviderClient>): WorkerHandle {
+  return startWorker({
+    db,
+    store,
+    providers,
+    ioConcurrency: config.providerConcurrency,
+    // CPU-lane providers (the embedded renderer) size their own thread pools.
+    cpuConcurrency: Math.max(1, [...providers.values()].filter((c) => c.lane === "cpu").reduce((n, c) => n + (c.maxInFlight ?? 1), 0)),
+    leaseSeconds: config.leaseSeconds,
+    maxAttempts: config.maxAttempts,
+    timeoutSeconds: config.providerTimeoutSeconds,
+    queueDeadlineSeconds: config.queueDeadlineSeconds,
+  });
+}
+
 export async function createRuntime(config: Config, opts: { worker: boolean }): Promise<Runtime> {
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite") });
   await seedCatalogFromEnv(handle.db, config.env);
@@ -51,20 +67,7 @@ export async function createRuntime(config: Config, opts: { worker: boolean }): 
   }
   // Only a process that runs a worker reads provider keys: availability follows the workers.
   const providers = opts.worker ? configureProviders(config.env) : new Map<string, ProviderClient>();
-  const worker = opts.worker
-    ? startWorker({
-        db: handle.db,
-        store,
-        providers,
-        ioConcurrency: config.providerConcurrency,
-        // CPU-lane providers (the embedded renderer) size their own thread pools.
-        cpuConcurrency: Math.max(1, [...providers.values()].filter((c) => c.lane === "cpu").reduce((n, c) => n + (c.maxInFlight ?? 1), 0)),
-        leaseSeconds: config.leaseSeconds,
-        maxAttempts: config.maxAttempts,
-        timeoutSeconds: config.providerTimeoutSeconds,
-        queueDeadlineSeconds: config.queueDeadlineSeconds,
-      })
-    : null;
+  const worker = opts.worker ? startConfiguredWorker(config, handle.db, store, providers) : null;
   log.info("pixola runtime ready", {
     database: handle.kind,
     worker: worker ? [...providers.keys()] : false,

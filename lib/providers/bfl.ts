@@ -1,6 +1,6 @@
 import type { Quality } from "@/lib/catalog/schemas";
 import { ProviderError, type ProviderFailure } from "./errors";
-import { joinUrl, providerJson } from "./http";
+import { baseUrlFrom, joinUrl, providerJson } from "./http";
 import { nearestRatio } from "./shape-fit";
 import type { Env, JobState, ProviderAdapter, ProviderHandle, ProviderIo, ProviderJob, QueueClient, ShapeSpec } from "./types";
 
@@ -140,8 +140,6 @@ export const bflProvider: ProviderAdapter = {
   fromEnv(env: Env) {
     const key = env.BFL_API_KEY?.trim();
     if (!key) return null;
-    const baseUrl = env.BFL_BASE_URL?.trim() || DEFAULT_BASE_URL;
-    if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new Error(`BFL_BASE_URL must be an http(s) URL, got '${baseUrl}'`);
-    return createClient(key, baseUrl);
+    return createClient(key, baseUrlFrom(env, "BFL_BASE_URL", DEFAULT_BASE_URL));
   },
 };

@@ -2,7 +2,7 @@ import path from "node:path";
 import { randomInt, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ProviderError } from "./errors";
-import { joinUrl, providerJson } from "./http";
+import { baseUrlFrom, joinUrl, providerJson } from "./http";
 import type { Env, ProviderAdapter, ProviderJob, QueueClient, ShapeSpec } from "./types";
 
 /**
@@ -194,9 +194,8 @@ export const comfyuiProvider: ProviderAdapter = {
     ];
   },
   fromEnv(env: Env) {
-    const url = env.COMFYUI_URL;
-    if (!url) return null;
-    if (!/^https?:\/\/[^/]/.test(url)) throw new Error(`COMFYUI_URL must be an http(s) URL, got "${url}"`);
+    if (!env.COMFYUI_URL) return null;
+    const url = baseUrlFrom(env, "COMFYUI_URL", "");
     const templates = new Map<string, Workflow>();
     // The built-in catalog entry's workflow is checked at boot, so a typo fails fast.
     const wf = env.COMFYUI_WORKFLOW;

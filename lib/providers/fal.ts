@@ -1,5 +1,5 @@
 import { ProviderError, type ProviderFailure } from "./errors";
-import { joinUrl, providerJson } from "./http";
+import { baseUrlFrom, joinUrl, providerJson } from "./http";
 import { nearestRatio } from "./shape-fit";
 import type { Env, ProviderAdapter, ProviderJob, QueueClient, ShapeSpec } from "./types";
 
@@ -110,6 +110,6 @@ export const falProvider: ProviderAdapter = {
   env: { key: "FAL_KEY", baseUrl: "FAL_BASE_URL", defaultBaseUrl: DEFAULT_BASE },
   fromEnv(env: Env) {
     const key = env.FAL_KEY;
-    return key ? client(key, env.FAL_BASE_URL || DEFAULT_BASE) : null;
+    return key ? client(key, baseUrlFrom(env, "FAL_BASE_URL", DEFAULT_BASE)) : null;
   },
 };

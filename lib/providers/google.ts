@@ -1,5 +1,5 @@
 import { ProviderError, type ProviderFailure } from "./errors";
-import { joinUrl, providerJson } from "./http";
+import { baseUrlFrom, joinUrl, providerJson } from "./http";
 import { nearestRatio } from "./shape-fit";
 import type { Env, ProviderAdapter, ProviderJob, ProviderOutput, ProviderIo, ShapeSpec, SyncClient } from "./types";
 
@@ -108,6 +108,6 @@ export const googleProvider: ProviderAdapter = {
   env: { key: "GOOGLE_GENERATIVE_AI_API_KEY", baseUrl: "GOOGLE_BASE_URL", defaultBaseUrl: DEFAULT_BASE },
   fromEnv(env: Env) {
     const key = env.GOOGLE_GENERATIVE_AI_API_KEY;
-    return key ? client(key, env.GOOGLE_BASE_URL || DEFAULT_BASE) : null;
+    return key ? client(key, baseUrlFrom(env, "GOOGLE_BASE_URL", DEFAULT_BASE)) : null;
   },
 };

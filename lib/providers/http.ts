@@ -1,5 +1,5 @@
 import { ProviderError, parseRetryAfter, type ProviderFailure } from "./errors";
-import type { ProviderIo } from "./types";
+import type { Env, ProviderIo } from "./types";
 
 /** Largest provider answer or image we read (a 4K PNG is ~25 MB). */
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -102,6 +102,16 @@ export async function downloadOutput(label: string, url: string, io: ProviderIo,
   }
   if (!/^https?:\/\//.test(url)) throw new ProviderError("transient", `${label}: output URL is not http(s)`);
   return (await providerBytes(label, url, { method: "GET", headers }, io)).bytes;
+}
+
+/**
+ * A provider's base URL: the `variable` when set (tests and proxies point it elsewhere), else the
+ * documented default. Anything but an http(s) URL stops the process at boot, naming the variable.
+ */
+export function baseUrlFrom(env: Env, variable: string, fallback: string): string {
+  const url = env[variable]?.trim() || fallback;
+  if (!/^https?:\/\/[^/]/.test(url)) throw new Error(`${variable} must be an http(s) URL, got '${url}'`);
+  return url;
 }
 
 /** Joins a base URL and a path without doubling or dropping slashes. */

@@ -1,5 +1,5 @@
 import { ProviderError, type ProviderFailure } from "./errors";
-import { joinUrl, providerJson } from "./http";
+import { baseUrlFrom, joinUrl, providerJson } from "./http";
 import { nearestRatio } from "./shape-fit";
 import type { Env, JobState, ProviderAdapter, ProviderHandle, ProviderIo, ProviderJob, QueueClient, ShapeSpec } from "./types";
 
@@ -78,8 +78,6 @@ export const lumaProvider: ProviderAdapter = {
   fromEnv(env: Env) {
     const key = env.LUMA_API_KEY?.trim();
     if (!key) return null;
-    const baseUrl = env.LUMA_BASE_URL?.trim() || DEFAULT_BASE_URL;
-    if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new Error(`LUMA_BASE_URL must be an http(s) URL, got '${baseUrl}'`);
-    return createClient(key, baseUrl);
+    return createClient(key, baseUrlFrom(env, "LUMA_BASE_URL", DEFAULT_BASE_URL));
   },
 };

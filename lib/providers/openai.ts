@@ -1,3 +1,4 @@
+import { baseUrlFrom } from "./http";
 import { createOpenAI } from "@ai-sdk/openai";
 import { generateImage } from "ai";
 import { fromAiSdkError, type Classify } from "./ai-sdk-errors";
@@ -74,6 +75,6 @@ export const openaiProvider: ProviderAdapter = {
   env: { key: "OPENAI_API_KEY", baseUrl: "OPENAI_BASE_URL", defaultBaseUrl: DEFAULT_BASE },
   fromEnv(env: Env) {
     const key = env.OPENAI_API_KEY;
-    return key ? client(key, env.OPENAI_BASE_URL || DEFAULT_BASE) : null;
+    return key ? client(key, baseUrlFrom(env, "OPENAI_BASE_URL", DEFAULT_BASE)) : null;
   },
 };

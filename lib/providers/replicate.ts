@@ -1,5 +1,5 @@
 import { ProviderError, type ProviderFailure } from "./errors";
-import { joinUrl, providerJson } from "./http";
+import { baseUrlFrom, joinUrl, providerJson } from "./http";
 import { nearestRatio } from "./shape-fit";
 import type { Env, ProviderAdapter, QueueClient, ShapeSpec } from "./types";
 
@@ -122,6 +122,6 @@ export const replicateProvider: ProviderAdapter = {
   env: { key: "REPLICATE_API_TOKEN", baseUrl: "REPLICATE_BASE_URL", defaultBaseUrl: DEFAULT_BASE },
   fromEnv(env: Env) {
     const token = env.REPLICATE_API_TOKEN;
-    return token ? client(token, env.REPLICATE_BASE_URL || DEFAULT_BASE) : null;
+    return token ? client(token, baseUrlFrom(env, "REPLICATE_BASE_URL", DEFAULT_BASE)) : null;
   },
 };

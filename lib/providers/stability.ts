@@ -1,5 +1,5 @@
 import { ProviderError, type ProviderFailure } from "./errors";
-import { joinUrl, providerBytes } from "./http";
+import { baseUrlFrom, joinUrl, providerBytes } from "./http";
 import { nearestRatio } from "./shape-fit";
 import type { Env, ProviderAdapter, ShapeSpec, SyncClient } from "./types";
 
@@ -82,6 +82,6 @@ export const stabilityProvider: ProviderAdapter = {
   env: { key: "STABILITY_API_KEY", baseUrl: "STABILITY_BASE_URL", defaultBaseUrl: DEFAULT_BASE },
   fromEnv(env: Env) {
     const key = env.STABILITY_API_KEY;
-    return key ? client(key, env.STABILITY_BASE_URL || DEFAULT_BASE) : null;
+    return key ? client(key, baseUrlFrom(env, "STABILITY_BASE_URL", DEFAULT_BASE)) : null;
   },
 };
