@@ -315,3 +315,27 @@ export const idempotencyKeys = pgTable(
   // created_at: the 24 h sweep deletes by age.
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );
+
+// ── sign-up and sign-in controls ──
+
+/** Invite codes for SIGNUP=invite (`npm run invites -- create`); only the code's hash is kept. */
+export const invites = pgTable("invites", {
+  id: text("id").primaryKey(),
+  codeHash: text("code_hash").notNull().unique(),
+  note: text("note"),
+  createdAt: createdAt(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  usedBy: text("used_by").references(() => user.id, { onDelete: "set null" }),
+});
+
+/**
+ * Failed sign-ins per account (keyed by a hash of the lower-cased email, so addresses that
+ * have no account are not stored in clear), for the per-account limit with a growing delay.
+ */
+export const signInFailures = pgTable("sign_in_failures", {
+  emailHash: text("email_hash").primaryKey(),
+  failures: integer("failures").notNull(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  lastFailedAt: timestamp("last_failed_at", { withTimezone: true }).notNull(),
+});
