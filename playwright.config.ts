@@ -33,7 +33,7 @@ export default defineConfig({
   },
   webServer: {
     // scripts/test-all.sh builds first; here we only start the built app.
-    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    command: "node --import tsx server.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -45,6 +45,7 @@ export default defineConfig({
       DATABASE_URL: "",
       APP_URL: baseURL,
       PORT: String(PORT),
+      HOST: "127.0.0.1",
       AUTH_RATE_LIMIT: "off",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",

@@ -12,6 +12,8 @@ export interface AppServer {
   stop(): Promise<void>;
   /** Sends `signal` to the server process and waits for it to exit; the data directory is kept. */
   kill(signal: NodeJS.Signals): Promise<void>;
+  /** Everything the server has written to stdout and stderr so far. */
+  output(): string;
 }
 
 export interface AppServerOptions {
@@ -43,7 +45,8 @@ export async function startAppServer(env: Record<string, string | undefined> = {
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    // server.ts, as `npm start` runs it (Next's custom-server API around the built app).
+    ["--import", "tsx", "server.ts"],
     {
       cwd: path.resolve(import.meta.dirname, "../.."),
       env: {
@@ -55,6 +58,7 @@ export async function startAppServer(env: Record<string, string | undefined> = {
         DATA_DIR: dataDir,
         ...(opts.withoutAppUrl ? {} : { APP_URL: url }),
         PORT: String(port),
+        HOST: "127.0.0.1",
         AUTH_RATE_LIMIT: "off",
         LOG_LEVEL: "warn",
         ...env,
@@ -100,5 +104,6 @@ export async function startAppServer(env: Record<string, string | undefined> = {
       child.kill(signal);
       await exited;
     },
+    output: () => output,
   };
 }

@@ -1,0 +1,95 @@
+/**
+ * `npm start` / `npm run serve`: the built app behind Next's documented custom-server API,
+ * for what `next start` cannot do:
+ * - the client address: `next start` keeps any X-Forwarded-For a client sends, so sign-in
+ *   limits keyed by address could be dodged by rotating it. Here the header is replaced with
+ *   the TCP peer unless the peer is a proxy named in TRUSTED_PROXIES (lib/http/client-address.ts);
+ * - a path whose percent-encoding does not decode (Next answers a plain-text 500): 400;
+ * - a server-action POST from another origin (Next answers 500 and logs a stack): 403.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import next from "next";
+import { clientAddress, isTrusted, parseTrustedProxies } from "./lib/http/client-address";
+import { isApiPath, isCrossOriginPagePost, malformedPath, pathOf } from "./lib/http/edge-guard";
+import { newRequestId } from "./lib/http/respond";
+import { log } from "./lib/log";
+
+const hostname = process.env.HOST || "127.0.0.1";
+const port = Number(process.env.PORT || 3000);
+const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+/** The page shown (with status 400) for a page address that does not decode. */
+const BAD_ADDRESS_PAGE = "/bad-address";
+
+const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
+const handle = app.getRequestHandler();
+
+function refuse(res: ServerResponse, status: number, code: string, message: string) {
+  const id = newRequestId();
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "x-request-id": id,
+    "x-content-type-options": "nosniff",
+    "cache-control": "no-store",
+  });
+  res.end(JSON.stringify({ error: { code, message, requestId: id } }));
+}
+
+/** Renders a page but answers `status` whatever status the render sets. */
+function withStatus(res: ServerResponse, status: number): ServerResponse {
+  const writeHead = res.writeHead.bind(res) as (code: number, ...rest: unknown[]) => ServerResponse;
+  res.writeHead = ((_code: number, ...rest: unknown[]) => writeHead(status, ...rest)) as ServerResponse["writeHead"];
+  Object.defineProperty(res, "statusCode", { get: () => status, set: () => {}, configurable: true });
+  return res;
+}
+
+function onRequest(req: IncomingMessage, res: ServerResponse) {
+  const peer = req.socket.remoteAddress ?? "";
+  const peerTrusted = isTrusted(trusted, peer);
+  req.headers["x-forwarded-for"] = clientAddress(peer, req.headers["x-forwarded-for"], trusted);
+  // What only a proxy may say about the original request.
+  if (!peerTrusted) {
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+    delete req.headers["x-forwarded-port"];
+    delete req.headers["x-real-ip"];
+  }
+
+  const path = pathOf(req.url ?? "/");
+  const bad = malformedPath(path);
+  if (bad) {
+    if (isApiPath(path)) return refuse(res, 400, "bad_request", bad);
+    req.url = BAD_ADDRESS_PAGE;
+    return handle(req, withStatus(res, 400));
+  }
+  const host = (req.headers["x-forwarded-host"] as string | undefined)?.split(",")[0].trim() || req.headers.host;
+  if (isCrossOriginPagePost(req.method, path, req.headers.origin, host)) {
+    return refuse(res, 403, "forbidden", "This form was sent from another site; it is refused. Use the form on this site.");
+  }
+  return handle(req, res);
+}
+
+await app.prepare();
+const server = createServer((req, res) => {
+  onRequest(req, res)?.catch((err: unknown) => {
+    log.error("request failed", { err });
+    if (!res.headersSent) refuse(res, 500, "internal_error", "Something went wrong on our side.");
+    else res.destroy();
+  });
+});
+server.on("error", (err: NodeJS.ErrnoException) => {
+  // Next installs an uncaughtException logger that would keep a server that never listened alive.
+  log.error("could not listen", { err, code: err.code, hostname, port });
+  process.exit(1);
+});
+server.listen(port, hostname, () => {
+  console.log(`▲ Pixola ready on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`);
+});
+
+function stop() {
+  server.close();
+  server.closeAllConnections();
+  void app.close().finally(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
