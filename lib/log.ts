@@ -1,22 +1,55 @@
+import pino, { type DestinationStream, type Logger } from "pino";
+import { safeError } from "@/lib/safe-error";
+
 /**
- * One-line JSON logs on stderr. Callers pass facts, never secrets: keys, tokens and
- * passwords must not be given to the logger.
+ * One-line JSON logs on stderr, through pino. Callers pass facts, never secrets: keys,
+ * tokens, passwords, prompts and SQL parameters must not be given to the logger. Errors are
+ * reduced to class and code (lib/safe-error.ts); the redaction paths below are a second line
+ * of defence for a field someone passes by mistake.
  */
 type Level = "debug" | "info" | "warn" | "error";
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const threshold = ORDER[(process.env.LOG_LEVEL as Level) ?? "info"] ?? ORDER.info;
+type Fields = Record<string, unknown>;
+export type Log = Record<Level, (msg: string, fields?: Fields) => void>;
 
-function write(level: Level, msg: string, fields?: Record<string, unknown>) {
-  if (ORDER[level] < threshold) return;
-  const line: Record<string, unknown> = { t: new Date().toISOString(), level, msg, ...fields };
-  // Name and message only: stack traces stay out of logs as well as responses.
-  if (line.err instanceof Error) line.err = { name: line.err.name, message: line.err.message };
-  process.stderr.write(`${JSON.stringify(line)}\n`);
+const SECRET_FIELDS = [
+  "authorization", "cookie", "set-cookie", "password", "newPassword", "currentPassword", "token", "accessToken",
+  "refreshToken", "secret", "key", "apiKey", "hash", "prompt", "params", "parameters", "query", "body", "email",
+];
+export const REDACT_PATHS = [
+  ...SECRET_FIELDS.map((f) => `["${f}"]`),
+  ...SECRET_FIELDS.map((f) => `*["${f}"]`),
+  ...["authorization", "cookie", "set-cookie"].map((h) => `*.headers["${h}"]`),
+];
+
+const LEVELS = new Set(["trace", "debug", "info", "warn", "error", "fatal", "silent"]);
+
+function pinoLogger(destination: DestinationStream, level: string | undefined): Logger {
+  return pino(
+    {
+      level: level && LEVELS.has(level) ? level : "info",
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: safeError },
+      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    },
+    destination,
+  );
 }
 
-export const log = {
-  debug: (msg: string, f?: Record<string, unknown>) => write("debug", msg, f),
-  info: (msg: string, f?: Record<string, unknown>) => write("info", msg, f),
-  warn: (msg: string, f?: Record<string, unknown>) => write("warn", msg, f),
-  error: (msg: string, f?: Record<string, unknown>) => write("error", msg, f),
-};
+/** An Error under any other name goes through the same serializer as `err` (pino's own). */
+function clean(fields: Fields | undefined): Fields {
+  if (!fields) return {};
+  const out: Fields = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = k !== "err" && v instanceof Error ? safeError(v) : v;
+  return out;
+}
+
+/** A logger writing to `destination`; the app's is `log`, tests pass a stream they read. */
+export function createLog(destination: DestinationStream, level = process.env.LOG_LEVEL): Log {
+  const p = pinoLogger(destination, level);
+  const at = (l: Level) => (msg: string, fields?: Fields) => p[l](clean(fields), msg);
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}
+
+// Synchronous writes: no worker thread, and nothing lost when the process exits.
+export const log: Log = createLog(pino.destination({ fd: 2, sync: true }));

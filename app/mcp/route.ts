@@ -1,4 +1,5 @@
 import { getConfig } from "@/lib/config";
+import { withAccessLog } from "@/lib/http/access-log";
 import { errorResponse, newRequestId } from "@/lib/http/respond";
 import { authenticateMcp } from "@/lib/mcp/auth";
 import { limitBody } from "@/lib/mcp/body-limit";
@@ -20,8 +21,12 @@ let origins: Set<string> | undefined;
  * Origin check → body cap → the same key check as /api/v1 → initialize params check → the
  * shared per-key rate limit, once per tools/call (batches too) → mcp-handler, with the key as authInfo.
  */
-async function mcp(incoming: Request): Promise<Response> {
+function mcp(incoming: Request): Promise<Response> {
   const requestId = newRequestId();
+  return withAccessLog(incoming, requestId, undefined, () => serve(incoming, requestId));
+}
+
+async function serve(incoming: Request, requestId: string): Promise<Response> {
   try {
     const config = getConfig();
     origins ??= allowedOrigins(config.appUrl, config.mcpAllowedOrigins);

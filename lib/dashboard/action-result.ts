@@ -8,7 +8,7 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string
 
 /**
  * Runs a verb for a server action. Domain errors carry messages written for people; anything
- * else is logged (name and message only) and answered with a generic sentence.
+ * else is logged (class and code only, lib/safe-error.ts) and answered with a generic sentence.
  */
 export async function runAction<T>(what: string, fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {

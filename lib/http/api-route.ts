@@ -2,6 +2,7 @@ import type { Ctx, Scope } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { checkRateLimit, retryAfterHeader } from "@/lib/rate-limit/check-rate-limit";
 import { getRuntime, type Runtime } from "@/lib/runtime";
+import { withAccessLog } from "./access-log";
 import { authenticate } from "./authenticate";
 import { errorResponse, json, newRequestId } from "./respond";
 
@@ -32,8 +33,12 @@ export function apiRoute<P>(
   opts: { scope: Scope } | { public: true },
   handler: (args: HandlerArgs<P> & { ctx: Ctx }) => Promise<Result>,
 ) {
-  return async (req: Request, route: { params: Promise<P> }): Promise<Response> => {
+  return (req: Request, route: { params: Promise<P> }): Promise<Response> => {
     const requestId = newRequestId();
+    return withAccessLog(req, requestId, route.params as Promise<Record<string, string>>, () => run(req, route, requestId));
+  };
+
+  async function run(req: Request, route: { params: Promise<P> }, requestId: string): Promise<Response> {
     let limitHeaders: Record<string, string> = {};
     try {
       const rt = await getRuntime();
@@ -58,5 +63,5 @@ export function apiRoute<P>(
     } catch (err) {
       return errorResponse(err, requestId, { ...limitHeaders, ...retryAfterHeader(err) });
     }
-  };
+  }
 }

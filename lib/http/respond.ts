@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { ZodError } from "zod";
 import { DomainError, HTTP_STATUS, type ErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { isClientAbort } from "@/lib/safe-error";
 
 export const newRequestId = () => `req_${randomBytes(12).toString("base64url")}`;
 
@@ -32,7 +33,9 @@ export interface PublicError {
 export function toPublicError(err: unknown, requestId: string): PublicError {
   if (err instanceof DomainError) return { code: err.code, message: err.message, details: err.details };
   if (err instanceof ZodError) return { code: "bad_request", message: describeZodError(err) };
-  log.error("unhandled error", { requestId, err });
+  // A client that hung up gets no answer anyway, and it is not our fault.
+  if (isClientAbort(err)) log.debug("client went away", { requestId, err });
+  else log.error("unhandled error", { requestId, err });
   return { code: "internal_error", message: `Something went wrong on our side. Quote request id ${requestId} if you report it.` };
 }
 

@@ -39,8 +39,10 @@ const escalated = new WeakMap<ServerContext, ProtocolError>();
 
 /** Maps any failure of a tool body to the result the client should see. */
 export function toToolFailure(err: unknown, ctx: ServerContext, meta: { tool: string; requestId: string }): CallToolResult {
+  const outcome = err instanceof ZodError ? "tool_error" : err instanceof DomainError ? MCP_OUTCOME[err.code] : "internal";
+  // The access line says 200 for every tools/call; this line says which call failed and why.
+  if (outcome !== "internal") log.info("mcp tool refused", { ...meta, code: err instanceof DomainError ? err.code : "bad_request" });
   if (err instanceof ZodError) return toolError(describeZodError(err));
-  const outcome = err instanceof DomainError ? MCP_OUTCOME[err.code] : "internal";
   if (outcome === "tool_error") return toolError((err as DomainError).message);
   if (outcome === "protocol_error") {
     escalated.set(ctx, new ProtocolError(ProtocolErrorCode.InvalidRequest, (err as DomainError).message));

@@ -1,5 +1,6 @@
 import { createMcpHandler } from "mcp-handler";
 import { log } from "@/lib/log";
+import { isClientAbort } from "@/lib/safe-error";
 import type { PortFactory, ToolSettings } from "./port";
 import { registerPixolaTools } from "./register-tools";
 
@@ -20,7 +21,11 @@ export function createPixolaMcpHandler(getPort: PortFactory, settings: ToolSetti
     // The tool list is the same for every caller and changes only with a deploy.
     cacheHints: { "tools/list": { ttlMs: 600_000, cacheScope: "public" } },
     onEvent: (e) => {
-      if (e.type === "ERROR") log.warn("mcp handler error", { err: e.error, context: e.context });
+      if (e.type !== "ERROR") return;
+      // A client that hung up mid-stream is not a fault of ours. The error is thrown on to
+      // app/mcp/route.ts too, which logs it with the request id.
+      if (isClientAbort(e.error)) log.debug("mcp client went away", { err: e.error });
+      else log.warn("mcp handler error", { err: e.error, context: e.context });
     },
   });
 }

@@ -1,10 +1,30 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { getAuth } from "@/lib/auth/auth";
+import { withAccessLog } from "@/lib/http/access-log";
+import { errorResponse, newRequestId } from "@/lib/http/respond";
 
-export async function GET(req: Request) {
-  return toNextJsHandler(await getAuth()).GET(req);
+type Route = { params: Promise<{ all: string[] }> };
+
+/**
+ * better-auth answers; we add the request id and the access line, and catch what it throws so
+ * Next never prints a database error's message (which holds the SQL and its parameters).
+ */
+function serve(method: "GET" | "POST") {
+  return (req: Request, route: Route): Promise<Response> => {
+    const requestId = newRequestId();
+    return withAccessLog(req, requestId, route.params, async () => {
+      try {
+        const res = await toNextJsHandler(await getAuth())[method](req);
+        // A copy: redirects from Response.redirect have immutable headers.
+        const out = new Response(res.body, res);
+        out.headers.set("x-request-id", requestId);
+        return out;
+      } catch (err) {
+        return errorResponse(err, requestId);
+      }
+    });
+  };
 }
 
-export async function POST(req: Request) {
-  return toNextJsHandler(await getAuth()).POST(req);
-}
+export const GET = serve("GET");
+export const POST = serve("POST");
