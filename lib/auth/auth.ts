@@ -6,6 +6,7 @@ import { createWallet } from "@/lib/credits/create-wallet";
 import { trustedOrigins } from "@/lib/http/trusted-origins";
 import type { Runtime } from "@/lib/runtime";
 import { getRuntime } from "@/lib/runtime";
+import { authLogger } from "./auth-logger";
 import { passwordStrengthHook } from "./password-hook";
 
 function createAuth(rt: Runtime) {
@@ -31,6 +32,8 @@ function createAuth(rt: Runtime) {
       },
     },
     plugins: [nextCookies()],
+    // JSON through our logger, errors by class and code only (lib/auth/auth-logger.ts).
+    logger: authLogger,
   });
 }
 
