@@ -5,6 +5,8 @@ import { SiteHeader } from "@/components/site-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/session";
+import { signupGrant } from "@/lib/credits/signup-grant";
+import { getRuntime } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +14,8 @@ const CLIENTS = ["Claude Code", "Claude Desktop", "Cursor", "VS Code", "Windsurf
 
 export default async function Home() {
   const signedIn = Boolean(await getSessionUser());
+  const { db, config } = await getRuntime();
+  const credits = config.signup === "closed" ? 0 : await signupGrant(db, config.freeCredits);
   return (
     <div className="min-h-dvh">
       <SiteHeader signedIn={signedIn} />
@@ -38,7 +42,9 @@ export default async function Home() {
                 <Link href="/docs/api">Read the API docs</Link>
               </Button>
             </div>
-            <p className="mt-4 text-sm text-muted-foreground">New accounts start with 1,000 free credits.</p>
+            {credits > 0 ? (
+              <p className="mt-4 text-sm text-muted-foreground">New accounts start with {credits.toLocaleString("en-US")} free credits.</p>
+            ) : null}
           </div>
         </section>
 

@@ -32,7 +32,18 @@ export interface Config {
   /** The environment provider adapters read their keys from (lib/providers/registry.ts). */
   env: Readonly<Record<string, string | undefined>>;
   rateLimit: RateLimitSettings;
+  /** Who may create an account: anyone, holders of an invite code, or only the operator's CLI. */
+  signup: SignupMode;
+  /** FREE_CREDITS: replaces the Free plan's grant to a new account (0 = no grant). */
+  freeCredits: number | undefined;
+  /** SMTP_URL: when set, new accounts verify their email and get their credits at verification. */
+  smtpUrl: string | undefined;
+  /** MAIL_FROM: the sender of Pixola's mail. */
+  mailFrom: string;
 }
+
+export const SIGNUP_MODES = ["open", "invite", "closed"] as const;
+export type SignupMode = (typeof SIGNUP_MODES)[number];
 
 /** Per-key request limits (README "Rate limits"). */
 export interface RateLimitSettings {
@@ -104,6 +115,35 @@ function readRateLimit(env: NodeJS.ProcessEnv): RateLimitSettings {
   };
 }
 
+function nonNegativeInt(name: string, v: string | undefined): number | undefined {
+  if (v === undefined || v === "") return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n)) throw new Error(`${name} must be a whole number of 0 or more (got '${v}').`);
+  return n;
+}
+
+function readSignupMode(v: string | undefined): SignupMode {
+  const mode = (v || "open").trim().toLowerCase();
+  if (!(SIGNUP_MODES as readonly string[]).includes(mode)) {
+    throw new Error(`SIGNUP must be one of ${SIGNUP_MODES.join(", ")} (got '${v}').`);
+  }
+  return mode as SignupMode;
+}
+
+function readSmtpUrl(v: string | undefined): string | undefined {
+  if (!v) return undefined;
+  let protocol: string;
+  try {
+    protocol = new URL(v).protocol;
+  } catch {
+    throw new Error("SMTP_URL must be a URL like smtp://user:password@mail.example.com:587 or smtps://…:465.");
+  }
+  if (protocol !== "smtp:" && protocol !== "smtps:") {
+    throw new Error(`SMTP_URL must start with smtp:// or smtps:// (got '${protocol}').`);
+  }
+  return v;
+}
+
 /** APP_URL without a trailing slash; unset, the loopback address `npm start` serves on PORT. */
 export function readAppUrl(env: NodeJS.ProcessEnv): string {
   return (env.APP_URL || `http://localhost:${env.PORT || "3000"}`).replace(/\/+$/, "");
@@ -112,11 +152,12 @@ export function readAppUrl(env: NodeJS.ProcessEnv): string {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || ".data");
   const secrets = loadSecrets(dataDir, env);
+  const appUrl = readAppUrl(env);
   return {
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     defaultModel: env.DEFAULT_MODEL || undefined,
-    appUrl: readAppUrl(env),
+    appUrl,
     ...secrets,
     inProcessWorker: env.PIXOLA_WORKER !== "off",
     providerConcurrency: positiveInt("PROVIDER_CONCURRENCY", env.PROVIDER_CONCURRENCY) ?? 32,
@@ -130,6 +171,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mcpAllowedOrigins: (env.MCP_ALLOWED_ORIGINS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
     env,
     rateLimit: readRateLimit(env),
+    signup: readSignupMode(env.SIGNUP),
+    freeCredits: nonNegativeInt("FREE_CREDITS", env.FREE_CREDITS),
+    smtpUrl: readSmtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || `Pixola <no-reply@${new URL(appUrl).hostname}>`,
   };
 }
 

@@ -13,7 +13,7 @@ export function randomBase62(n: number): string {
   return out;
 }
 
-export type IdPrefix = "bat" | "img" | "key" | "usr" | "led";
+export type IdPrefix = "bat" | "img" | "key" | "usr" | "led" | "inv";
 
 /** Public ids carry their kind: `bat_…`, `img_…`, `key_…` (about 119 random bits). */
 export const newId = (prefix: IdPrefix) => `${prefix}_${randomBase62(20)}`;

@@ -1,7 +1,7 @@
 /** Talks to better-auth over HTTP so its rate limit and origin checks apply to every attempt. */
 export type AuthResult = { ok: true } | { ok: false; status: number; code: string | null; message: string | null };
 
-export async function postAuth(path: "/sign-up/email" | "/sign-in/email", body: Record<string, string>): Promise<AuthResult> {
+export async function postAuth(path: "/sign-up/email" | "/sign-in/email" | "/reset-password", body: Record<string, string>): Promise<AuthResult> {
   let res: Response;
   try {
     res = await fetch(`/api/auth${path}`, {

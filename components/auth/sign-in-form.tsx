@@ -35,7 +35,10 @@ export function SignInForm({ next }: { next: string }) {
     }
     setPending(false);
     // One message for an unknown email and a wrong password, so accounts cannot be probed.
-    setFormError(r.status === 401 ? "Email or password is incorrect." : generalMessage(r));
+    if (r.status === 401) setFormError("Email or password is incorrect.");
+    // Given only for the right password; the server has just mailed a new link (sendOnSignIn).
+    else if (r.code === "EMAIL_NOT_VERIFIED") setFormError("Confirm your email address first: we have sent you a new link.");
+    else setFormError(generalMessage(r));
   }
 
   return (

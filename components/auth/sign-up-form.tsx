@@ -9,13 +9,19 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrorsOf, PASSWORD_MIN, signUpSchema, type FieldErrors } from "@/lib/auth/schemas";
 import { generalMessage, postAuth } from "./auth-request";
 
-type Field = "name" | "email" | "password";
+type Field = "name" | "email" | "password" | "inviteCode";
 
-export function SignUpForm() {
+/**
+ * `needsInvite`: SIGNUP=invite, so the form asks for a code. `verifyEmail`: the server mails a
+ * confirmation link (SMTP_URL), so a successful sign-up ends at "check your email", not in
+ * the dashboard.
+ */
+export function SignUpForm({ needsInvite, verifyEmail }: { needsInvite: boolean; verifyEmail: boolean }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -26,16 +32,28 @@ export function SignUpForm() {
       setErrors(fieldErrorsOf<Field>(parsed.error));
       return;
     }
+    if (needsInvite && !parsed.data.inviteCode) {
+      setErrors({ inviteCode: "Enter the invite code you were given." });
+      return;
+    }
     setErrors({});
     setPending(true);
-    const r = await postAuth("/sign-up/email", parsed.data);
+    const r = await postAuth("/sign-up/email", verifyEmail ? { ...parsed.data, callbackURL: "/dashboard" } : parsed.data);
+    if (r.ok && verifyEmail) {
+      setSentTo(parsed.data.email);
+      return;
+    }
     if (r.ok) {
       router.replace("/dashboard");
       router.refresh();
       return;
     }
     setPending(false);
-    if (r.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" || r.code === "USER_ALREADY_EXISTS") {
+    if (r.code === "INVITE_REQUIRED" || r.code === "INVITE_INVALID") {
+      setErrors({ inviteCode: `${r.message}.` });
+    } else if (r.code === "SIGNUP_CLOSED") {
+      setFormError(`${r.message}.`);
+    } else if (r.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL" || r.code === "USER_ALREADY_EXISTS") {
       setErrors({ email: "An account with this email already exists. Sign in instead, or use another email." });
     } else if (r.code === "INVALID_EMAIL") {
       setErrors({ email: "Enter a valid email address, like you@example.com." });
@@ -44,6 +62,17 @@ export function SignUpForm() {
     } else {
       setFormError(generalMessage(r));
     }
+  }
+
+  if (sentTo) {
+    return (
+      <Alert role="status">
+        <AlertDescription>
+          We sent a link to <strong>{sentTo}</strong>. Open it to confirm your address: it signs you in and adds your free
+          credits. No message? Check your spam folder, or sign in to get a new link.
+        </AlertDescription>
+      </Alert>
+    );
   }
 
   return (
@@ -63,6 +92,16 @@ export function SignUpForm() {
         hint={`At least ${PASSWORD_MIN} characters. A long passphrase is best.`}
         error={errors.password}
       />
+      {needsInvite ? (
+        <FormField
+          id="inviteCode"
+          label="Invite code"
+          autoComplete="off"
+          spellCheck={false}
+          hint="Sign-up on this server is by invitation: paste the code you were given."
+          error={errors.inviteCode}
+        />
+      ) : null}
       <SubmitButton className="w-full" pending={pending} pendingText="Creating account…">
         Create account
       </SubmitButton>

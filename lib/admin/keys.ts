@@ -7,9 +7,10 @@ import { revokeApiKey, revokeApiKeyInput } from "@/lib/api-keys/revoke-api-key";
 import { DomainError, notFound } from "@/lib/errors";
 import { ensureUser } from "@/lib/users/ensure-user";
 
-/** Creates the user if needed and a new key for them; the plaintext is returned once. */
-export async function issueKeyForEmail(db: Db, email: string, name = "CLI key") {
-  const u = await ensureUser(db, email);
+/** Creates the user if needed (granting `freeCredits`, see createWallet) and a new key for them; the plaintext is returned once. */
+export async function issueKeyForEmail(db: Db, email: string, opts: { name?: string; freeCredits?: number } = {}) {
+  const u = await ensureUser(db, email, { freeCredits: opts.freeCredits });
+  const name = opts.name ?? "CLI key";
   const { key, apiKey } = await createApiKey({
     ctx: { db, userId: u.id, actor: { kind: "system" }, requestId: "cli" },
     input: { name },

@@ -1,33 +1,71 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
+import type { Db } from "@/db/client";
 import * as schema from "@/db/schema";
+import type { Config } from "@/lib/config";
 import { createWallet } from "@/lib/credits/create-wallet";
 import { trustedOrigins } from "@/lib/http/trusted-origins";
-import type { Runtime } from "@/lib/runtime";
+import { createMailer } from "@/lib/mail/mailer";
 import { getRuntime } from "@/lib/runtime";
 import { authLogger } from "./auth-logger";
+import { beforeHooks } from "./before-hooks";
+import { verificationEmail } from "./emails";
 import { passwordStrengthHook } from "./password-hook";
+import { claimForNewUser, recordInviteForUser, signupPolicyHook } from "./signup-policy";
 
-function createAuth(rt: Runtime) {
+/** What auth needs from the runtime; tests and the CLI build it on their own database. */
+export interface AuthDeps {
+  db: Db;
+  config: Pick<Config, "appUrl" | "authSecret" | "mcpAllowedOrigins" | "signup" | "freeCredits" | "smtpUrl" | "mailFrom">;
+}
+
+export function createAuth({ db, config }: AuthDeps) {
+  const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom) : null;
+  // Every account gets the Free plan's credits (or FREE_CREDITS) once: at creation, or, when
+  // addresses are verified, at verification, so unverified sign-ups cannot farm credits.
+  const grant = (userId: string) => createWallet(db, userId, config.freeCredits);
   return betterAuth({
-    baseURL: rt.config.appUrl,
-    secret: rt.config.authSecret,
+    baseURL: config.appUrl,
+    secret: config.authSecret,
     // The same origins /mcp accepts, so sign-up works at http://127.0.0.1:$PORT as well as localhost.
-    trustedOrigins: [...trustedOrigins(rt.config.appUrl, rt.config.mcpAllowedOrigins)],
-    database: drizzleAdapter(rt.db, {
+    trustedOrigins: [...trustedOrigins(config.appUrl, config.mcpAllowedOrigins)],
+    database: drizzleAdapter(db, {
       provider: "pg",
       schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, requireEmailVerification: Boolean(mailer) },
+    emailVerification: mailer
+      ? {
+          sendOnSignUp: true,
+          // An unverified person who tries to sign in gets a fresh link (the first may have expired).
+          sendOnSignIn: true,
+          autoSignInAfterVerification: true,
+          expiresIn: 24 * 3600,
+          sendVerificationEmail: async ({ user, url }) => mailer.send(verificationEmail(user, url)),
+          // Runs only when the address goes from unverified to verified; createWallet is idempotent too.
+          afterEmailVerification: async (user) => grant(user.id),
+        }
+      : undefined,
     rateLimit: { enabled: process.env.AUTH_RATE_LIMIT !== "off" },
-    // Sign-up, password change and reset refuse easily guessed passwords (lib/auth/password-strength.ts).
-    hooks: { before: passwordStrengthHook },
+    // Sign-up policy first (a closed server says so before judging a password), then password
+    // strength on sign-up, change and reset (lib/auth/password-strength.ts).
+    hooks: { before: beforeHooks([signupPolicyHook(config.signup, db), passwordStrengthHook]) },
     databaseHooks: {
       user: {
         create: {
-          // Every new account starts with the Free plan's credits.
-          after: async (created) => createWallet(rt.db, created.id),
+          before: async (_user, ctx) => claimForNewUser(config.signup, db, ctx),
+          after: async (created, ctx) => {
+            await recordInviteForUser(config.signup, db, ctx, created.id);
+            if (!mailer || created.emailVerified) await grant(created.id);
+          },
+        },
+      },
+      session: {
+        create: {
+          // An account made while verification was on and never verified gets its grant when
+          // the operator turns verification off and the person signs in.
+          after: async (session) => (mailer ? undefined : grant(session.userId)),
         },
       },
     },
@@ -42,5 +80,5 @@ export type Auth = ReturnType<typeof createAuth>;
 const g = globalThis as unknown as { __pixolaAuth?: Promise<Auth> };
 
 export function getAuth(): Promise<Auth> {
-  return (g.__pixolaAuth ??= getRuntime().then(createAuth));
+  return (g.__pixolaAuth ??= getRuntime().then((rt) => createAuth({ db: rt.db, config: rt.config })));
 }

@@ -1,4 +1,5 @@
-import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
+import { APIError, getSessionFromCtx } from "better-auth/api";
+import type { BeforeHook } from "./before-hooks";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./schemas";
 import { checkPasswordStrength } from "./password-strength";
 
@@ -14,7 +15,7 @@ const PASSWORD_FIELD: Record<string, string> = {
  * client. A weak one is a 400 PASSWORD_TOO_WEAK whose message says why and what is accepted.
  * Malformed bodies and out-of-range lengths pass through for better-auth's own answers.
  */
-export const passwordStrengthHook = createAuthMiddleware(async (ctx) => {
+export const passwordStrengthHook: BeforeHook = async (ctx) => {
   const field = PASSWORD_FIELD[ctx.path];
   if (!field) return;
   const body = (ctx.body ?? {}) as Record<string, unknown>;
@@ -29,4 +30,4 @@ export const passwordStrengthHook = createAuthMiddleware(async (ctx) => {
   }
   const verdict = await checkPasswordStrength(password, personal);
   if (!verdict.ok) throw new APIError("BAD_REQUEST", { code: "PASSWORD_TOO_WEAK", message: verdict.message });
-});
+};

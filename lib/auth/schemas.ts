@@ -15,14 +15,18 @@ const email = z
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address, like you@example.com."));
 
+const newPassword = z
+  .string()
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters for your password.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters for your password.`);
+
 export const signUpSchema = z
   .object({
     name: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters for your name."),
     email,
-    password: z
-      .string()
-      .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters for your password.`)
-      .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters for your password.`),
+    password: newPassword,
+    /** Only on servers with SIGNUP=invite; the server checks it (lib/auth/signup-policy.ts). */
+    inviteCode: z.string().trim().max(100, "That invite code is too long: paste the code you were given.").optional(),
   })
   .superRefine((v, ctx) => {
     const pw = v.password.toLowerCase();
@@ -34,6 +38,11 @@ export const signUpSchema = z
       ctx.addIssue({ code: "custom", path: ["password"], message: "That password is too easy to guess. Choose another." });
     }
   });
+
+/** A new password on /set-password: the same rules as at sign-up (the server adds a strength check). */
+export const setPasswordSchema = z.object({
+  password: newPassword,
+});
 
 export const signInSchema = z.object({
   email,

@@ -43,7 +43,7 @@ describe.each(backends())("input hardening (%s)", (backend) => {
       ["keyId", () => revokeApiKey({ ctx, input: { keyId: "key_\u0000" } })],
       ["name", () => createApiKey({ ctx, input: { name: "my\u0000key" } })],
       ["keyId", () => revokeKeyById(env.db, "key_\u0000")],
-      ["name", () => issueKeyForEmail(env.db, "nul-admin@example.com", "cli\u0000key")],
+      ["name", () => issueKeyForEmail(env.db, "nul-admin@example.com", { name: "cli\u0000key" })],
       ["cursor", () => listImages({ ctx, input: { cursor: "\u0000" }, store })],
     ];
     for (const [field, call] of cases) {

@@ -12,6 +12,6 @@ const body = z.object({ email: z.email("email must be a valid email address"), n
 export const POST = apiRoute({ public: true }, async ({ req, rt }) => {
   assertAdmin(req, rt.config.adminToken);
   const input = body.parse(await readJson(req));
-  const issued = await issueKeyForEmail(rt.db, input.email, input.name);
+  const issued = await issueKeyForEmail(rt.db, input.email, { name: input.name, freeCredits: rt.config.freeCredits });
   return json(issued, { status: 201 });
 });

@@ -1,0 +1,58 @@
+import path from "node:path";
+import type { Db } from "@/db/client";
+import { openDatabase } from "@/db/client";
+import { seedCatalog } from "@/db/seed";
+import { getConfig, type Config } from "@/lib/config";
+import { PROVIDER_NAMES } from "@/lib/providers/registry";
+import { readServerFile } from "./server-file";
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * How `npm run keys | invites | users` reach the data. The embedded database can be opened
+ * by one process only, so while a server holds it the command is sent to that server's
+ * admin route (authenticated with the admin token from DATA_DIR); otherwise, or with
+ * DATABASE_URL, `direct` runs on the database itself.
+ */
+export async function runAdminCommand<T>(opts: {
+  /** The admin route, e.g. `/api/admin/invites`, that runs the same verb in the server. */
+  route: string;
+  body: Record<string, unknown>;
+  direct: (db: Db, config: Config) => Promise<T>;
+}): Promise<T> {
+  const config = getConfig();
+  const server = readServerFile(config.dataDir);
+  if (!config.databaseUrl && server && server.pid !== process.pid && isAlive(server.pid)) {
+    const res = await fetch(`${server.appUrl}${opts.route}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${config.adminToken}` },
+      body: JSON.stringify(opts.body),
+    });
+    const body = await res.json();
+    if (!res.ok) throw new Error(body?.error?.message ?? `server answered ${res.status}`);
+    return body as T;
+  }
+  const handle = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite") });
+  try {
+    // Plans and the built-in catalog only: availability belongs to the workers, not to this command.
+    await seedCatalog(handle.db, { providers: PROVIDER_NAMES });
+    return await opts.direct(handle.db, config);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The end of every admin script: a one-line error on stderr and exit status 1. */
+export function exitOnError(command: string) {
+  return (err: unknown) => {
+    console.error(`${command}: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  };
+}
