@@ -3,19 +3,15 @@
  * Prints a one-use invite code for SIGNUP=invite. Like `npm run keys`, it talks to the
  * running server when that server holds the embedded database.
  */
-import { parseArgs } from "node:util";
-import { exitOnError, runAdminCommand } from "@/lib/admin/run-admin-command";
+import { exitOnError, parseCreateArgs, runAdminCommand } from "@/lib/admin/run-admin-command";
 import { createInvite } from "@/lib/invites/create-invite";
 
 const USAGE = "Usage: npm run invites -- create [--note TEXT] [--expires-days N]";
 
 async function main() {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { note: { type: "string" }, "expires-days": { type: "string" } },
-  });
+  const values = parseCreateArgs(USAGE, ["note", "expires-days"]);
   const days = values["expires-days"];
-  if (positionals[0] !== "create" || (days !== undefined && !/^\d+$/.test(days))) {
+  if (days !== undefined && !/^\d+$/.test(days)) {
     console.error(USAGE);
     process.exit(2);
   }

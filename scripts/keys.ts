@@ -3,22 +3,14 @@
  * Creates the user if needed and prints a new API key once. When a running server holds the
  * embedded database, the request goes to that server instead (lib/admin/run-admin-command.ts).
  */
-import { parseArgs } from "node:util";
 import { issueKeyForEmail } from "@/lib/admin/keys";
-import { exitOnError, runAdminCommand } from "@/lib/admin/run-admin-command";
+import { exitOnError, parseCreateArgs, runAdminCommand } from "@/lib/admin/run-admin-command";
 
 const USAGE = "Usage: npm run keys -- create --email you@example.com [--name NAME]";
 
 async function main() {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { email: { type: "string" }, name: { type: "string" } },
-  });
-  if (positionals[0] !== "create" || !values.email) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  const email = values.email;
+  const values = parseCreateArgs(USAGE, ["email", "name"], ["email"]);
+  const email = values.email!;
   const issued = await runAdminCommand({
     route: "/api/admin/keys",
     body: { email, name: values.name },

@@ -3,22 +3,14 @@
  * Makes an account whatever SIGNUP says (verified, with its credits) and prints a one-time
  * link, valid for 24 hours, where its owner sets a password for the dashboard.
  */
-import { parseArgs } from "node:util";
-import { exitOnError, runAdminCommand } from "@/lib/admin/run-admin-command";
+import { exitOnError, parseCreateArgs, runAdminCommand } from "@/lib/admin/run-admin-command";
 import { createUser } from "@/lib/users/create-user";
 
 const USAGE = "Usage: npm run users -- create --email someone@example.com [--name NAME]";
 
 async function main() {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { email: { type: "string" }, name: { type: "string" } },
-  });
-  if (positionals[0] !== "create" || !values.email) {
-    console.error(USAGE);
-    process.exit(2);
-  }
-  const input = { email: values.email, name: values.name };
+  const values = parseCreateArgs(USAGE, ["email", "name"], ["email"]);
+  const input = { email: values.email!, name: values.name };
   const created = await runAdminCommand({
     route: "/api/admin/users",
     body: input,

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -8,6 +7,7 @@ import { FormField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrorsOf, PASSWORD_MIN, signUpSchema, type FieldErrors } from "@/lib/auth/schemas";
 import { generalMessage, postAuth } from "./auth-request";
+import { SignInPrompt } from "./sign-in-prompt";
 
 type Field = "name" | "email" | "password" | "inviteCode";
 
@@ -105,12 +105,7 @@ export function SignUpForm({ needsInvite, verifyEmail }: { needsInvite: boolean;
       <SubmitButton className="w-full" pending={pending} pendingText="Creating account…">
         Create account
       </SubmitButton>
-      <p className="text-center text-sm text-muted-foreground">
-        Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
-          Sign in
-        </Link>
-      </p>
+      <SignInPrompt />
     </form>
   );
 }

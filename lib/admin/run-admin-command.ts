@@ -1,4 +1,5 @@
 import path from "node:path";
+import { parseArgs } from "node:util";
 import type { Db } from "@/db/client";
 import { openDatabase } from "@/db/client";
 import { seedCatalog } from "@/db/seed";
@@ -47,6 +48,18 @@ export async function runAdminCommand<T>(opts: {
   } finally {
     await handle.close();
   }
+}
+
+/** `npm run <script> -- create --flag value …`: the flags, or the usage line on stderr and exit status 2. */
+export function parseCreateArgs<F extends string>(usage: string, flags: F[], required: F[] = []): Partial<Record<F, string>> {
+  const options = Object.fromEntries(flags.map((flag) => [flag, { type: "string" as const }]));
+  const { positionals, values } = parseArgs({ allowPositionals: true, options });
+  const given = values as Partial<Record<F, string>>;
+  if (positionals[0] !== "create" || required.some((flag) => !given[flag])) {
+    console.error(usage);
+    process.exit(2);
+  }
+  return given;
 }
 
 /** The end of every admin script: a one-line error on stderr and exit status 1. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
+import { SignInPrompt } from "@/components/auth/sign-in-prompt";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/session";
@@ -25,12 +25,7 @@ export default async function SignUpPage() {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <p className="text-center text-sm text-muted-foreground">
-            Already have an account?{" "}
-            <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
-              Sign in
-            </Link>
-          </p>
+          <SignInPrompt />
         </CardContent>
       </Card>
     );

@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+/** "Already have an account? Sign in", under the sign-up form and on a closed server's sign-up page. */
+export function SignInPrompt() {
+  return (
+    <p className="text-center text-sm text-muted-foreground">
+      Already have an account?{" "}
+      <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
+        Sign in
+      </Link>
+    </p>
+  );
+}
