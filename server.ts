@@ -5,12 +5,16 @@
  *   limits keyed by address could be dodged by rotating it. Here the header is replaced with
  *   the TCP peer unless the peer is a proxy named in TRUSTED_PROXIES (lib/http/client-address.ts);
  * - a path whose percent-encoding does not decode (Next answers a plain-text 500): 400;
- * - a server-action POST from another origin (Next answers 500 and logs a stack): 403.
+ * - a server-action POST from another origin (Next answers 500 and logs a stack): 403;
+ * - a page form post whose body is not a form action (Next answers 500 or logs a stack): 400;
+ * - Next's own refusals on API paths (an empty 405) are answered in JSON (lib/http/json-refusals.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { clientAddress, isTrusted, parseTrustedProxies } from "./lib/http/client-address";
 import { isApiPath, isCrossOriginPagePost, malformedPath, pathOf } from "./lib/http/edge-guard";
+import { jsonRefusals } from "./lib/http/json-refusals";
+import { checkPageFormPost, isMultipart } from "./lib/http/page-form-post";
 import { newRequestId } from "./lib/http/respond";
 import { log } from "./lib/log";
 
@@ -64,6 +68,13 @@ function onRequest(req: IncomingMessage, res: ServerResponse) {
   const host = (req.headers["x-forwarded-host"] as string | undefined)?.split(",")[0].trim() || req.headers.host;
   if (isCrossOriginPagePost(req.method, path, req.headers.origin, host)) {
     return refuse(res, 403, "forbidden", "This form was sent from another site; it is refused. Use the form on this site.");
+  }
+  if (isApiPath(path)) {
+    jsonRefusals(req, res, path);
+    return handle(req, res);
+  }
+  if (isMultipart(req)) {
+    return checkPageFormPost(req).then((check) => (check.ok ? handle(check.req, res) : refuse(res, check.status, check.status === 413 ? "payload_too_large" : "bad_request", check.message)));
   }
   return handle(req, res);
 }

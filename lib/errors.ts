@@ -7,6 +7,7 @@ export const HTTP_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   insufficient_credits: 409,
   content_flagged: 409,
   conflict: 409,

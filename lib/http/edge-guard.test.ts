@@ -6,6 +6,8 @@ describe("edge guard", () => {
     for (const bad of ["/api/v1/batches/%ff", "/images/%c0%80", "/files/%ff.png", "/a/%E0%A4%A", "/x/%", "/x/%zz"]) {
       expect(malformedPath(bad), bad).toMatch(/is not valid percent-encoded UTF-8/);
     }
+    expect(malformedPath("/api/%2e%2e")).toMatch(/encoded dot segment/);
+    expect(malformedPath("/api/v1/images/%2E")).toMatch(/encoded dot segment/);
     for (const good of ["/", "/api/v1/images/img_abc", "/images/%E2%9C%93", "/a%20b/%00", "/api/v1/styles/water%2Fcolor"]) {
       expect(malformedPath(good), good).toBeUndefined();
     }

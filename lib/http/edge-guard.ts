@@ -19,16 +19,19 @@ export function pathOf(url: string): string {
 
 /**
  * Why the path cannot be decoded (invalid or overlong UTF-8 such as `%ff` or `%c0%80`, a
- * truncated escape), or undefined when every segment decodes.
+ * truncated escape, an encoded `..`), or undefined when every segment decodes.
  */
 export function malformedPath(path: string): string | undefined {
   for (const segment of path.split("/")) {
+    const shown = segment.length > 40 ? `${segment.slice(0, 40)}…` : segment;
+    let decoded: string;
     try {
-      decodeURIComponent(segment);
+      decoded = decodeURIComponent(segment);
     } catch {
-      const shown = segment.length > 40 ? `${segment.slice(0, 40)}…` : segment;
       return `The path segment '${shown}' is not valid percent-encoded UTF-8.`;
     }
+    // A literal ../ is resolved by every client before sending; an encoded one is an attempt.
+    if (decoded !== segment && (decoded === "." || decoded === "..")) return `The path segment '${shown}' is an encoded dot segment, which is not accepted.`;
   }
   return undefined;
 }

@@ -26,6 +26,8 @@ export const MCP_OUTCOME: Record<ErrorCode, McpOutcome> = {
   // /mcp answers a bad key with HTTP 401 before any tool runs; a port that calls /api/v1
   // can still meet one, and no retry by the model can fix it.
   unauthorized: "protocol_error",
+  // Only answered by HTTP routing (lib/http/json-refusals.ts); no tool raises it.
+  method_not_allowed: "protocol_error",
   internal_error: "internal",
 };
 
