@@ -12,6 +12,7 @@ import { authLogger } from "./auth-logger";
 import { beforeHooks } from "./before-hooks";
 import { verificationEmail } from "./emails";
 import { passwordStrengthHook } from "./password-hook";
+import { signInLimitHooks } from "./sign-in-limit-hooks";
 import { claimForNewUser, recordInviteForUser, signupPolicyHook } from "./signup-policy";
 
 /** What auth needs from the runtime; tests and the CLI build it on their own database. */
@@ -25,6 +26,7 @@ export function createAuth({ db, config }: AuthDeps) {
   // Every account gets the Free plan's credits (or FREE_CREDITS) once: at creation, or, when
   // addresses are verified, at verification, so unverified sign-ups cannot farm credits.
   const grant = (userId: string) => createWallet(db, userId, config.freeCredits);
+  const signInLimit = signInLimitHooks(db, config.authSecret);
   return betterAuth({
     baseURL: config.appUrl,
     secret: config.authSecret,
@@ -47,10 +49,16 @@ export function createAuth({ db, config }: AuthDeps) {
           afterEmailVerification: async (user) => grant(user.id),
         }
       : undefined,
-    rateLimit: { enabled: process.env.AUTH_RATE_LIMIT !== "off" },
-    // Sign-up policy first (a closed server says so before judging a password), then password
-    // strength on sign-up, change and reset (lib/auth/password-strength.ts).
-    hooks: { before: beforeHooks([signupPolicyHook(config.signup, db), passwordStrengthHook]) },
+    // Per client address (server.ts makes X-Forwarded-For the real one): better-auth's defaults
+    // (sign-in 3 per 10 s…), and at most 10 sign-ups per address per hour.
+    rateLimit: { enabled: process.env.AUTH_RATE_LIMIT !== "off", customRules: { "/sign-up/email": { window: 3600, max: 10 } } },
+    hooks: {
+      // The per-account sign-in limit first (lib/auth/sign-in-limit.ts), then the sign-up
+      // policy (a closed server says so before judging a password), then password strength
+      // on sign-up, change and reset (lib/auth/password-strength.ts).
+      before: beforeHooks([signInLimit.before, signupPolicyHook(config.signup, db), passwordStrengthHook]),
+      after: signInLimit.after,
+    },
     databaseHooks: {
       user: {
         create: {

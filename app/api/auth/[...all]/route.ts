@@ -18,6 +18,9 @@ function serve(method: "GET" | "POST") {
         // A copy: redirects from Response.redirect have immutable headers.
         const out = new Response(res.body, res);
         out.headers.set("x-request-id", requestId);
+        // better-auth's address limiter names its wait X-Retry-After; clients read Retry-After.
+        const wait = out.headers.get("x-retry-after");
+        if (out.status === 429 && wait && !out.headers.has("retry-after")) out.headers.set("retry-after", wait);
         return out;
       } catch (err) {
         return errorResponse(err, requestId);
