@@ -62,6 +62,7 @@ export async function processImage(deps: WorkerDeps, img: ClaimedImage, leaseLos
   const signal = leaseLost ? AbortSignal.any([deadline, leaseLost]) : deadline;
   let provider = img.provider;
   let model = "this model";
+  let prompts: string[] = [];
   try {
     if (img.attempts > deps.maxAttempts) return await failImage(deps.db, img, GAVE_UP); // its worker died on the last attempt
     if (remainingMs <= 0) throw new Error("deadline passed before the attempt started");
@@ -78,6 +79,7 @@ export async function processImage(deps: WorkerDeps, img: ClaimedImage, leaseLos
     const client = deps.providers.get(row.provider);
     if (!client) throw new Error(`this worker cannot run provider ${row.provider}`);
 
+    prompts = [batch.prompt, applyStyle(style.prompt, batch.prompt)];
     const job: ProviderJob = {
       modelId: row.providerModelId,
       prompt: applyStyle(style.prompt, batch.prompt),
@@ -98,7 +100,7 @@ export async function processImage(deps: WorkerDeps, img: ClaimedImage, leaseLos
     await completeImage(deps.db, img, { key, mimeType: made.mimeType, bytes: bytes.byteLength, width: made.width, height: made.height, note: approximationNote(job.shape, made) });
   } catch (err) {
     const timedOut = deadline.aborted || Date.now() >= deadlineMs;
-    await settleFailure(deps, img, err, { provider, model, leaseLost, timedOut });
+    await settleFailure(deps, img, err, { provider, model, prompts, leaseLost, timedOut });
   }
 }
 
@@ -106,7 +108,7 @@ async function settleFailure(
   deps: WorkerDeps,
   img: ClaimedImage,
   err: unknown,
-  at: { provider: string; model: string; leaseLost?: AbortSignal; timedOut: boolean },
+  at: { provider: string; model: string; prompts: string[]; leaseLost?: AbortSignal; timedOut: boolean },
 ): Promise<void> {
   if (err instanceof LeaseLostError || at.leaseLost?.aborted) {
     log.warn("lease lost; another worker owns the image", { imageId: img.id });
@@ -118,7 +120,8 @@ async function settleFailure(
     provider: at.provider,
     attempt: img.attempts,
     kind: at.timedOut ? "timeout" : (pe?.kind ?? "error"),
-    detail: pe?.detail,
+    // The provider's own words help the operator; a prompt it echoes back must not reach the log.
+    detail: withoutEcho(pe?.detail, at.prompts),
     err,
   });
   try {
@@ -140,4 +143,14 @@ async function settleFailure(
     // The lease will expire and the image will be claimed again: nothing is lost.
     if (!(settleErr instanceof LeaseLostError)) log.error("could not settle image", { imageId: img.id, err: settleErr });
   }
+}
+
+/** `detail` with every echo of the prompts (as sent, or JSON-escaped) replaced by "[prompt]". */
+export function withoutEcho(detail: string | undefined, prompts: string[]): string | undefined {
+  if (!detail) return detail;
+  let out = detail;
+  for (const p of prompts.filter((x) => x.length >= 4)) {
+    for (const form of [p, JSON.stringify(p).slice(1, -1)]) out = out.split(form).join("[prompt]");
+  }
+  return out;
 }
