@@ -38,7 +38,9 @@ export type Admission = { allowed: true } | { allowed: false; retryAfterSeconds:
  */
 export async function admitSignIn(db: DbOrTx, key: string, now = new Date()): Promise<Admission> {
   const t = signInFailures;
-  const stale = sql`${t.lastFailedAt} < ${now}::timestamptz - make_interval(secs => ${WINDOW_SECONDS})`;
+  // As text: postgres.js does not serialize a Date given as a raw parameter (PGlite does).
+  const at = now.toISOString();
+  const stale = sql`${t.lastFailedAt} < ${at}::timestamptz - make_interval(secs => ${WINDOW_SECONDS})`;
   const owed = sql`least(${MAX_DELAY_SECONDS}, ${FIRST_DELAY_SECONDS} * power(2, ${t.failures} - ${FREE_FAILURES}))`;
   const counted = await db
     .insert(t)
@@ -47,10 +49,10 @@ export async function admitSignIn(db: DbOrTx, key: string, now = new Date()): Pr
       target: t.emailHash,
       set: {
         failures: sql`case when ${stale} then 1 else ${t.failures} + 1 end`,
-        windowStartedAt: sql`case when ${stale} then ${now}::timestamptz else ${t.windowStartedAt} end`,
+        windowStartedAt: sql`case when ${stale} then ${at}::timestamptz else ${t.windowStartedAt} end`,
         lastFailedAt: now,
       },
-      setWhere: sql`${stale} or ${t.failures} < ${FREE_FAILURES} or ${t.lastFailedAt} + make_interval(secs => ${owed}) <= ${now}::timestamptz`,
+      setWhere: sql`${stale} or ${t.failures} < ${FREE_FAILURES} or ${t.lastFailedAt} + make_interval(secs => ${owed}) <= ${at}::timestamptz`,
     })
     .returning({ failures: t.failures });
   if (counted.length > 0) return { allowed: true };

@@ -10,6 +10,7 @@ test("the gallery pages through images made over REST, newest first", async ({ p
 
   // 7 batches of 4 = 28 images: more than one page of 24.
   const prompts: string[] = [];
+  const batchIds: string[] = [];
   for (let i = 1; i <= 7; i++) {
     const prompt = `Rest batch ${i} of seven`;
     const res = await request.post("/api/v1/generate", {
@@ -18,7 +19,16 @@ test("the gallery pages through images made over REST, newest first", async ({ p
     });
     expect(res.status()).toBe(202);
     prompts.push(prompt);
+    batchIds.push((await res.json()).batchId);
   }
+  // Every image finished first: the gallery shows finished images, so a page read while some
+  // still render would be short.
+  await expect(async () => {
+    for (const id of batchIds) {
+      const batch = await (await request.get(`/api/v1/batches/${id}`, { headers: { Authorization: `Bearer ${key}` } })).json();
+      expect(batch.status).toBe("succeeded");
+    }
+  }).toPass({ timeout: 150_000, intervals: [1_000, 2_000] });
 
   await expect(async () => {
     await page.goto("/images");
