@@ -7,6 +7,7 @@ import type { Config } from "@/lib/config";
 import { createWallet } from "@/lib/credits/create-wallet";
 import { trustedOrigins } from "@/lib/http/trusted-origins";
 import { createMailer } from "@/lib/mail/mailer";
+import { loopbackClientsHook } from "@/lib/oauth/loopback-clients-hook";
 import { oauthPlugins } from "@/lib/oauth/oauth-plugins";
 import { pruneOAuthClientsOccasionally } from "@/lib/oauth/prune-oauth-clients";
 import { getRuntime } from "@/lib/runtime";
@@ -73,12 +74,14 @@ export function createAuth({ db, config }: AuthDeps) {
       // The per-account sign-in limit first (lib/auth/sign-in-limit.ts), then the sign-up
       // policy (a closed server says so before judging a password), then password strength
       // on sign-up, change and reset (lib/auth/password-strength.ts).
-      // Before a client registration, unused clients are pruned (at most hourly).
+      // Before a client registration, unused clients are pruned (at most hourly), and one with
+      // only loopback redirects is registered as the native app it is.
       before: beforeHooks([
         signInLimit.before,
         signupPolicyHook(config.signup, db),
         passwordStrengthHook,
         async (ctx) => (ctx.path === "/oauth2/register" ? pruneOAuthClientsOccasionally(db) : undefined),
+        loopbackClientsHook,
       ]),
       after: signInLimit.after,
     },
