@@ -3,6 +3,7 @@ import { startAppServer, type AppServer } from "../helpers/app-server";
 import { jsonRpcOf } from "../helpers/mcp-clients";
 import { ALL, authorize, CALLBACK, codeFor, grantFor, jwtClaims, pkce, postToken, registerClient, signUpCookie } from "../helpers/oauth-http";
 import { baseUrl, call, newKey } from "./client";
+import { awayFromMinuteEnd } from "./rate-limit-helpers";
 
 const ACCEPT = "application/json, text/event-stream";
 let n = 0;
@@ -180,16 +181,22 @@ describe("OAuth refusals at /mcp", () => {
   });
 });
 
-describe("short-lived tokens and the registration limit (own app: OAUTH_ACCESS_TOKEN_TTL_SECONDS=2, address limits on)", () => {
+describe("short-lived tokens, per-grant rate limits and the registration limit (own app: 2 s tokens, 3 calls a minute, address limits on)", () => {
   let app: AppServer;
+  // Registrations this app has seen, so the limit test knows how many are left in the hour.
+  let registrations = 0;
+  const grant = (cookie: string) => {
+    registrations++;
+    return grantFor(app.url, cookie);
+  };
   beforeAll(async () => {
-    app = await startAppServer({ OAUTH_ACCESS_TOKEN_TTL_SECONDS: "2", AUTH_RATE_LIMIT: "on" });
+    app = await startAppServer({ OAUTH_ACCESS_TOKEN_TTL_SECONDS: "2", RATE_LIMIT_PER_MINUTE: "3", RATE_LIMIT_PER_DAY: "1000", AUTH_RATE_LIMIT: "on" });
   });
   afterAll(() => app?.stop());
 
   it("an access token past its expiry gets 401", async () => {
     const cookie = await signUpCookie(app.url, email("expiry"));
-    const { accessToken } = await grantFor(app.url, cookie);
+    const { accessToken } = await grant(cookie);
     const { exp, iat } = jwtClaims(accessToken);
     expect(exp - iat).toBe(2);
     // Wait until the token's own expiry has passed (plus a second for whole-second clocks).
@@ -197,10 +204,27 @@ describe("short-lived tokens and the registration limit (own app: OAUTH_ACCESS_T
     expectInvalidToken(await mcp(app.url, accessToken, toolsList), app.url);
   });
 
+  it("counts tool calls per grant, like per key: a grant's tokens share the counter, another grant has its own", async () => {
+    await awayFromMinuteEnd();
+    const cookie = await signUpCookie(app.url, email("limits"));
+    const first = await grant(cookie);
+    for (let i = 0; i < 3; i++) expect((await mcp(app.url, first.accessToken, toolCall("check_credits"))).message.result.isError).toBeFalsy();
+    const refused = await mcp(app.url, first.accessToken, toolCall("check_credits"));
+    expect(refused.message.result.isError).toBe(true);
+    expect(JSON.stringify(refused.message.result.content)).toMatch(/Rate limit reached: this connection may make 3 requests per minute/);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    // A refreshed token of the same grant is still counted against it.
+    const rotated = await postToken(app.url, { grant_type: "refresh_token", refresh_token: first.refreshToken!, client_id: first.clientId });
+    expect((await mcp(app.url, rotated.body.access_token, toolCall("check_credits"))).message.result.isError).toBe(true);
+    // Another app the same person connected has its own counter.
+    const second = await grant(cookie);
+    expect((await mcp(app.url, second.accessToken, toolCall("check_credits"))).message.result.isError).toBeFalsy();
+  });
+
   it("allows 20 client registrations per hour from one address, then 429", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) statuses.push((await registerClient(app.url)).status);
-    expect(statuses.slice(0, 19).every((s) => s === 200 || s === 201)).toBe(true);
+    for (let i = registrations; i < 21; i++) statuses.push((await registerClient(app.url)).status);
+    expect(statuses.slice(0, -1).every((s) => s === 201)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
   });
 });
