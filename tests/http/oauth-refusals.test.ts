@@ -175,6 +175,17 @@ describe("OAuth refusals at /mcp", () => {
     expect((await call(`/api/v1/batches/${made.body.batchId}`, { key: other.key })).status).toBe(200);
   });
 
+  it("generate_image with an OAuth token: a retry with the same idempotency_key returns the same batch and charges once", async () => {
+    const { accessToken } = await grantFor(baseUrl(), cookie);
+    const args = { prompt: "a paper crane", count: 2, idempotency_key: "oauth-retry-1" };
+    const first = await mcp(baseUrl(), accessToken, toolCall("generate_image", args));
+    const again = await mcp(baseUrl(), accessToken, toolCall("generate_image", args));
+    expect(first.message.result.isError).toBeFalsy();
+    expect(again.message.result.structuredContent.batchId).toBe(first.message.result.structuredContent.batchId);
+    const credits = await mcp(baseUrl(), accessToken, toolCall("check_credits"));
+    expect(credits.message.result.structuredContent.balance).toBe(first.message.result.structuredContent.balance);
+  });
+
   it("REST /api/v1 stays key-only: an OAuth token is refused there", async () => {
     const { accessToken } = await grantFor(baseUrl(), cookie);
     expect((await call("/api/v1/credits", { key: accessToken })).status).toBe(401);
