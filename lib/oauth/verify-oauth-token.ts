@@ -53,13 +53,16 @@ export async function verifyOAuthToken(v: OAuthVerifier, req: Request): Promise<
   if (!userId || !clientId || typeof claims.iat !== "number") return null;
 
   const [grant] = await v.db
-    .select({ id: oauthConsent.id, createdAt: oauthConsent.createdAt, lastUsedAt: oauthConsent.lastUsedAt })
+    .select({ id: oauthConsent.id, createdAt: oauthConsent.createdAt, lastUsedAt: oauthConsent.lastUsedAt, scopes: oauthConsent.scopes })
     .from(oauthConsent)
     .where(and(eq(oauthConsent.userId, userId), eq(oauthConsent.clientId, clientId)));
   if (!grant?.createdAt || claims.iat < Math.floor(grant.createdAt.getTime() / 1000)) return null;
   await touchGrant(v.db, grant.id, grant.lastUsedAt);
 
-  const scopes = String(claims.scope ?? "").split(" ").filter(isScope);
+  // What the token says, within what the grant allows today (a narrowed grant bites at once).
+  const scopes = String(claims.scope ?? "")
+    .split(" ")
+    .filter((s) => isScope(s) && grant.scopes.includes(s)) as Scope[];
   return { grantId: grant.id, clientId, userId, scopes };
 }
 
