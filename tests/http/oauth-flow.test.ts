@@ -115,4 +115,19 @@ describe("OAuth sign-in for /mcp with the MCP SDK client and a real browser", ()
     });
     expect(refresh.status).toBe(400);
   });
+
+  it("an existing account signs in (rather than up) to approve a new client, and the client works", async () => {
+    const again = provider();
+    const transport = new StreamableHTTPClientTransport(new URL(`${baseUrl()}/mcp`), { authProvider: again });
+    await expect(new Client({ name: "oauth-test-2", version: "1.0.0" }).connect(transport)).rejects.toBeInstanceOf(UnauthorizedError);
+    // A fresh browser profile: no session, so Pixola asks to sign in.
+    const fresh = await (await browser.newContext({ baseURL: baseUrl() })).newPage();
+    await approveInBrowser(fresh, again.authorizationUrl!.toString(), { email }, { callbackUrl: callback.url });
+    await transport.finishAuth(callback.received.at(-1)!);
+    const second = new Client({ name: "oauth-test-2", version: "1.0.0" });
+    await second.connect(new StreamableHTTPClientTransport(new URL(`${baseUrl()}/mcp`), { authProvider: again }));
+    const credits = structured((await second.callTool({ name: "check_credits", arguments: {} })) as CallToolResult);
+    expect(credits.balance).toBe(999);
+    await second.close();
+  });
 });
