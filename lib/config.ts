@@ -40,6 +40,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** MAIL_FROM: the sender of Pixola's mail. */
   mailFrom: string;
+  /** Lifetimes of the OAuth tokens /mcp accepts beside keys (OAUTH_ACCESS/REFRESH_TOKEN_TTL_SECONDS). */
+  oauth: { accessTokenTtlSeconds: number; refreshTokenTtlSeconds: number };
 }
 
 export const SIGNUP_MODES = ["open", "invite", "closed"] as const;
@@ -175,6 +177,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     freeCredits: nonNegativeInt("FREE_CREDITS", env.FREE_CREDITS),
     smtpUrl: readSmtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM || `Pixola <no-reply@${new URL(appUrl).hostname}>`,
+    oauth: {
+      accessTokenTtlSeconds: positiveInt("OAUTH_ACCESS_TOKEN_TTL_SECONDS", env.OAUTH_ACCESS_TOKEN_TTL_SECONDS) ?? 3600,
+      refreshTokenTtlSeconds: positiveInt("OAUTH_REFRESH_TOKEN_TTL_SECONDS", env.OAUTH_REFRESH_TOKEN_TTL_SECONDS) ?? 30 * 24 * 3600,
+    },
   };
 }
 

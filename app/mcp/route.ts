@@ -7,7 +7,9 @@ import { createPixolaMcpHandler } from "@/lib/mcp/handler";
 import { inProcessPort } from "@/lib/mcp/in-process-port";
 import { initializeRejection } from "@/lib/mcp/initialize-check";
 import { allowedOrigins, originRejection } from "@/lib/mcp/origin";
+import { insufficientScope } from "@/lib/mcp/oauth-scope";
 import { limitToolCalls } from "@/lib/mcp/tool-call-limit";
+import { mcpOAuthVerifier } from "@/lib/oauth/mcp-verifier";
 import { getRuntime } from "@/lib/runtime";
 
 export const runtime = "nodejs";
@@ -18,8 +20,9 @@ let handler: ((req: Request) => Promise<Response>) | undefined;
 let origins: Set<string> | undefined;
 
 /**
- * Origin check → body cap → the same key check as /api/v1 → initialize params check → the
- * shared per-key rate limit, once per tools/call (batches too) → mcp-handler, with the key as authInfo.
+ * Origin check → body cap → the same key check as /api/v1, or an OAuth access token →
+ * initialize params check → an OAuth token's scopes (403 step-up) → the shared per-key (or
+ * per-grant) rate limit, once per tools/call (batches too) → mcp-handler, with the credential as authInfo.
  */
 function mcp(incoming: Request): Promise<Response> {
   const requestId = newRequestId();
@@ -36,10 +39,12 @@ async function serve(incoming: Request, requestId: string): Promise<Response> {
     if (capped instanceof Response) return capped;
     const { req, body } = capped;
     const rt = await getRuntime();
-    const auth = await authenticateMcp(rt.db, req, requestId);
+    const auth = await authenticateMcp(rt.db, req, requestId, mcpOAuthVerifier(rt.db, config.appUrl));
     if (auth instanceof Response) return auth;
     const invalid = initializeRejection(body, requestId);
     if (invalid) return invalid;
+    const forbidden = insufficientScope(rt.db, body, auth, config.appUrl, requestId);
+    if (forbidden) return forbidden;
     const limitHeaders = await limitToolCalls(body, auth, rt.db, rt.rateLimiter);
     req.auth = auth;
     handler ??= createPixolaMcpHandler(inProcessPort, {

@@ -7,11 +7,12 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { FormField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrorsOf, signInSchema, type FieldErrors } from "@/lib/auth/schemas";
-import { generalMessage, postAuth } from "./auth-request";
+import { generalMessage, pendingOAuthQuery, postAuth } from "./auth-request";
 
 type Field = "email" | "password";
 
-export function SignInForm({ next }: { next: string }) {
+/** `oauthSearch`: the pending OAuth authorization's query, kept on the link to sign-up. */
+export function SignInForm({ next, oauthSearch }: { next: string; oauthSearch?: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
@@ -27,7 +28,13 @@ export function SignInForm({ next }: { next: string }) {
     }
     setErrors({});
     setPending(true);
-    const r = await postAuth("/sign-in/email", parsed.data);
+    const oauthQuery = pendingOAuthQuery();
+    const r = await postAuth("/sign-in/email", oauthQuery ? { ...parsed.data, oauth_query: oauthQuery } : parsed.data);
+    if (r.ok && r.redirectTo) {
+      // Resuming an OAuth authorization: on to the consent page or back to the client.
+      window.location.assign(r.redirectTo);
+      return;
+    }
     if (r.ok) {
       router.replace(next);
       router.refresh();
@@ -55,7 +62,7 @@ export function SignInForm({ next }: { next: string }) {
       </SubmitButton>
       <p className="text-center text-sm text-muted-foreground">
         New to Pixola?{" "}
-        <Link href="/sign-up" className="font-medium text-primary underline-offset-4 hover:underline">
+        <Link href={oauthSearch ? `/sign-up?${oauthSearch}` : "/sign-up"} className="font-medium text-primary underline-offset-4 hover:underline">
           Create an account
         </Link>
       </p>

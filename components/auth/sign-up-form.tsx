@@ -6,7 +6,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { FormField } from "@/components/ui/form-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldErrorsOf, PASSWORD_MIN, signUpSchema, type FieldErrors } from "@/lib/auth/schemas";
-import { generalMessage, postAuth } from "./auth-request";
+import { generalMessage, pendingOAuthQuery, postAuth } from "./auth-request";
 import { SignInPrompt } from "./sign-in-prompt";
 
 type Field = "name" | "email" | "password" | "inviteCode";
@@ -16,7 +16,16 @@ type Field = "name" | "email" | "password" | "inviteCode";
  * confirmation link (SMTP_URL), so a successful sign-up ends at "check your email", not in
  * the dashboard.
  */
-export function SignUpForm({ needsInvite, verifyEmail }: { needsInvite: boolean; verifyEmail: boolean }) {
+export function SignUpForm({
+  needsInvite,
+  verifyEmail,
+  oauthSearch,
+}: {
+  needsInvite: boolean;
+  verifyEmail: boolean;
+  /** The pending OAuth authorization's query: sign-up resumes it, as sign-in does. */
+  oauthSearch?: string;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
@@ -38,7 +47,13 @@ export function SignUpForm({ needsInvite, verifyEmail }: { needsInvite: boolean;
     }
     setErrors({});
     setPending(true);
-    const r = await postAuth("/sign-up/email", verifyEmail ? { ...parsed.data, callbackURL: "/dashboard" } : parsed.data);
+    const oauthQuery = pendingOAuthQuery();
+    const body = verifyEmail ? { ...parsed.data, callbackURL: "/dashboard" } : parsed.data;
+    const r = await postAuth("/sign-up/email", oauthQuery ? { ...body, oauth_query: oauthQuery } : body);
+    if (r.ok && r.redirectTo) {
+      window.location.assign(r.redirectTo);
+      return;
+    }
     if (r.ok && verifyEmail) {
       setSentTo(parsed.data.email);
       return;
@@ -105,7 +120,7 @@ export function SignUpForm({ needsInvite, verifyEmail }: { needsInvite: boolean;
       <SubmitButton className="w-full" pending={pending} pendingText="Creating account…">
         Create account
       </SubmitButton>
-      <SignInPrompt />
+      <SignInPrompt oauthSearch={oauthSearch} />
     </form>
   );
 }

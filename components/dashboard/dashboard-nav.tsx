@@ -1,6 +1,6 @@
 "use client";
 
-import { CreditCard, Images, KeyRound, LayoutDashboard, Plug, WandSparkles } from "lucide-react";
+import { AppWindow, CreditCard, Images, KeyRound, LayoutDashboard, Plug, WandSparkles } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/dashboard/cn";
@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/images", label: "Images", icon: Images },
   { href: "/credits", label: "Credits", icon: CreditCard },
   { href: "/settings/api-keys", label: "API Keys", icon: KeyRound },
+  { href: "/settings/connected-apps", label: "Connected apps", icon: AppWindow },
   { href: "/connect", label: "Connect", icon: Plug },
 ] as const;
 

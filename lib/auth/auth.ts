@@ -7,6 +7,9 @@ import type { Config } from "@/lib/config";
 import { createWallet } from "@/lib/credits/create-wallet";
 import { trustedOrigins } from "@/lib/http/trusted-origins";
 import { createMailer } from "@/lib/mail/mailer";
+import { loopbackClientsHook } from "@/lib/oauth/loopback-clients-hook";
+import { oauthPlugins } from "@/lib/oauth/oauth-plugins";
+import { pruneOAuthClientsOccasionally } from "@/lib/oauth/prune-oauth-clients";
 import { getRuntime } from "@/lib/runtime";
 import { authLogger } from "./auth-logger";
 import { beforeHooks } from "./before-hooks";
@@ -18,7 +21,8 @@ import { claimForNewUser, recordInviteForUser, signupPolicyHook } from "./signup
 /** What auth needs from the runtime; tests and the CLI build it on their own database. */
 export interface AuthDeps {
   db: Db;
-  config: Pick<Config, "appUrl" | "authSecret" | "mcpAllowedOrigins" | "signup" | "freeCredits" | "smtpUrl" | "mailFrom">;
+  config: Pick<Config, "appUrl" | "authSecret" | "mcpAllowedOrigins" | "signup" | "freeCredits" | "smtpUrl" | "mailFrom"> &
+    Partial<Pick<Config, "oauth">>;
 }
 
 export function createAuth({ db, config }: AuthDeps) {
@@ -34,7 +38,21 @@ export function createAuth({ db, config }: AuthDeps) {
     trustedOrigins: [...trustedOrigins(config.appUrl, config.mcpAllowedOrigins)],
     database: drizzleAdapter(db, {
       provider: "pg",
-      schema: { user: schema.user, session: schema.session, account: schema.account, verification: schema.verification },
+      schema: {
+        user: schema.user,
+        session: schema.session,
+        account: schema.account,
+        verification: schema.verification,
+        // The OAuth provider's (lib/oauth/oauth-plugins.ts).
+        jwks: schema.jwks,
+        oauthClient: schema.oauthClient,
+        oauthResource: schema.oauthResource,
+        oauthClientResource: schema.oauthClientResource,
+        oauthRefreshToken: schema.oauthRefreshToken,
+        oauthAccessToken: schema.oauthAccessToken,
+        oauthConsent: schema.oauthConsent,
+        oauthClientAssertion: schema.oauthClientAssertion,
+      },
     }),
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, requireEmailVerification: Boolean(mailer) },
     emailVerification: mailer
@@ -56,7 +74,15 @@ export function createAuth({ db, config }: AuthDeps) {
       // The per-account sign-in limit first (lib/auth/sign-in-limit.ts), then the sign-up
       // policy (a closed server says so before judging a password), then password strength
       // on sign-up, change and reset (lib/auth/password-strength.ts).
-      before: beforeHooks([signInLimit.before, signupPolicyHook(config.signup, db), passwordStrengthHook]),
+      // Before a client registration, unused clients are pruned (at most hourly), and one with
+      // only loopback redirects is registered as the native app it is.
+      before: beforeHooks([
+        signInLimit.before,
+        signupPolicyHook(config.signup, db),
+        passwordStrengthHook,
+        async (ctx) => (ctx.path === "/oauth2/register" ? pruneOAuthClientsOccasionally(db) : undefined),
+        loopbackClientsHook,
+      ]),
       after: signInLimit.after,
     },
     databaseHooks: {
@@ -77,7 +103,8 @@ export function createAuth({ db, config }: AuthDeps) {
         },
       },
     },
-    plugins: [nextCookies()],
+    // OAuth 2.1 for /mcp (jwt + @better-auth/mcp), then nextCookies, which must come last.
+    plugins: [...oauthPlugins(config), nextCookies()],
     // JSON through our logger, errors by class and code only (lib/auth/auth-logger.ts).
     logger: authLogger,
   });

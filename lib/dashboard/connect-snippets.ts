@@ -17,6 +17,18 @@ export function clientGuides(appUrl: string): ClientGuide[] {
   const bearer = `Bearer ${KEY_PLACEHOLDER}`;
   return [
     {
+      id: "claude-ai",
+      name: "claude.ai",
+      where: "Sign in with OAuth: no key needed. Needs a Pixola server reachable over public HTTPS.",
+      steps: [
+        "Settings → Connectors → Add custom connector.",
+        `Name it “Pixola” and set the URL to ${mcpUrl}, then Add.`,
+        "Choose Connect: Pixola asks you to sign in and shows what Claude may do. Choose Allow.",
+        "Revoke it any time under Settings → Connected apps.",
+      ],
+      snippets: [],
+    },
+    {
       id: "claude-code",
       name: "Claude Code",
       where: "Run once in a terminal. Add --scope user to use Pixola in every project.",
@@ -55,8 +67,11 @@ export function clientGuides(appUrl: string): ClientGuide[] {
     {
       id: "claude-desktop",
       name: "Claude Desktop",
-      where:
-        "Settings → Developer → Edit Config opens claude_desktop_config.json. Add Pixola, then restart Claude Desktop. The mcp-remote bridge (needs Node.js) sends your key as a header.",
+      where: "Sign in with OAuth through the connector dialog, or use a key through the mcp-remote bridge.",
+      steps: [
+        `Settings → Connectors → Add custom connector, with the URL ${mcpUrl}; sign in to Pixola and choose Allow.`,
+        "Prefer a key? Settings → Developer → Edit Config opens claude_desktop_config.json: add the entry below and restart Claude Desktop. The mcp-remote bridge (needs Node.js) sends your key as a header.",
+      ],
       snippets: [
         {
           label: "claude_desktop_config.json",
@@ -78,12 +93,11 @@ export function clientGuides(appUrl: string): ClientGuide[] {
       where: "Needs a Pro, Team, Enterprise or Edu plan with Developer Mode, and a Pixola server reachable over public HTTPS.",
       steps: [
         "Settings → Apps & Connectors → Advanced settings: turn on Developer mode.",
-        "Back in Apps & Connectors, choose Create and name the connector “Pixola”.",
-        `Set the MCP server URL to ${mcpUrl}.`,
-        "For authentication, choose the API key / bearer token option if your ChatGPT offers it and paste your key.",
+        "Back in Apps & Connectors, choose Create connector and name it “Pixola”.",
+        `Set the MCP server URL to ${mcpUrl} and the authentication to OAuth.`,
+        "ChatGPT opens Pixola: sign in and choose Allow.",
       ],
       snippets: [],
-      note: "ChatGPT’s connector dialog mainly signs in with OAuth, which Pixola does not offer yet; where no key field is offered, use another client for now.",
     },
   ];
 }

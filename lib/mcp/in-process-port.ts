@@ -4,7 +4,7 @@ import { images } from "@/db/schema";
 import { listModels } from "@/lib/catalog/list-models";
 import { listShapes } from "@/lib/catalog/list-shapes";
 import { listStyles } from "@/lib/catalog/list-styles";
-import type { Ctx, Scope } from "@/lib/context";
+import { actorScopes, type Ctx, type Scope } from "@/lib/context";
 import { getCredits } from "@/lib/credits/get-credits";
 import { DomainError } from "@/lib/errors";
 import { getBatch } from "@/lib/generation/get-batch";
@@ -17,10 +17,16 @@ import { ctxFromAuthInfo } from "./auth";
 import { rateLimitRefusal } from "./tool-call-limit";
 import type { PixolaPort } from "./port";
 
-/** The same scopes the matching /api/v1 endpoints require, so a key means the same on both. */
+/**
+ * The same scopes the matching /api/v1 endpoints require, so a key means the same on both.
+ * OAuth tokens are refused earlier, with an HTTP 403 step-up (lib/mcp/oauth-scope.ts); this
+ * check is the correctness backstop for both.
+ */
 function requireScope(ctx: Ctx, scope: Scope) {
-  if (ctx.actor.kind === "apiKey" && !ctx.actor.scopes.includes(scope)) {
-    throw new DomainError("forbidden", `This API key lacks the '${scope}' scope needed here.`);
+  const scopes = actorScopes(ctx);
+  if (scopes && !scopes.includes(scope)) {
+    const what = ctx.actor.kind === "oauth" ? "This connection" : "This API key";
+    throw new DomainError("forbidden", `${what} lacks the '${scope}' scope needed here.`);
   }
 }
 

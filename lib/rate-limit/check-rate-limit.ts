@@ -1,4 +1,4 @@
-import { apiKeyId, type Ctx } from "@/lib/context";
+import { limitedCredential, type Ctx } from "@/lib/context";
 import { DomainError } from "@/lib/errors";
 import { resolveLimits } from "./plan-limits";
 import type { LimitOutcome, RateLimiter } from "./rate-limiter";
@@ -13,19 +13,19 @@ export interface RateLimitDecision {
 }
 
 /**
- * Counts one request for the calling API key against its per-minute and per-day limits.
- * REST (lib/http/api-route.ts) calls this once per keyed request and MCP once per
- * `tools/call`; both use the key id as the identifier, so they share the counters.
+ * Counts one request for the calling API key (or OAuth grant) against its per-minute and
+ * per-day limits. REST (lib/http/api-route.ts) calls this once per keyed request and MCP once
+ * per `tools/call`; both use the key id as the identifier, so they share the counters.
  */
 export async function checkRateLimit({ ctx, limiter }: { ctx: Ctx; limiter: RateLimiter }): Promise<RateLimitDecision> {
-  const keyId = apiKeyId(ctx);
-  if (!keyId) throw new Error("checkRateLimit needs a context authenticated by an API key");
+  const credential = limitedCredential(ctx);
+  if (!credential) throw new Error("checkRateLimit needs a context authenticated by an API key or OAuth token");
   if (limiter.backend === "off") return { allowed: true, headers: {}, error: null };
   const limits = await resolveLimits(ctx.db, ctx.userId, limiter.overrides);
-  return decide(await limiter.check(keyId, limits));
+  return decide(await limiter.check(credential, limits), Date.now(), ctx.actor.kind === "oauth" ? "connection" : "API key");
 }
 
-export function decide(outcome: LimitOutcome, now = Date.now()): RateLimitDecision {
+export function decide(outcome: LimitOutcome, now = Date.now(), who = "API key"): RateLimitDecision {
   if (outcome.kind !== "checked") return { allowed: true, headers: {}, error: null };
   const headers: Record<string, string> = {
     "X-RateLimit-Limit": String(outcome.limit),
@@ -40,7 +40,7 @@ export function decide(outcome: LimitOutcome, now = Date.now()): RateLimitDecisi
   const per = outcome.window === "minute" ? "per minute" : "per day (the count resets at 00:00 UTC)";
   const error = new DomainError(
     "rate_limited",
-    `Rate limit reached: this API key may make ${outcome.limit} requests ${per}, REST and MCP together. Retry in ${retryAfterSeconds} s.`,
+    `Rate limit reached: this ${who} may make ${outcome.limit} requests ${per}, REST and MCP together. Retry in ${retryAfterSeconds} s.`,
     { limit: outcome.limit, window: outcome.window, retryAfterSeconds, resetAt: new Date(outcome.reset).toISOString() },
   );
   return { allowed: false, headers, error };

@@ -17,7 +17,7 @@ test("connect guide shows the MCP URL and a config for each client", async ({ pa
   await signUp(page);
   await page.goto("/connect");
   await expect(page.getByTestId("mcp-url")).toHaveText(`${baseURL}/mcp`);
-  for (const client of ["Claude Code", "Cursor", "VS Code", "Windsurf", "Claude Desktop", "ChatGPT"]) {
+  for (const client of ["claude.ai", "Claude Code", "Cursor", "VS Code", "Windsurf", "Claude Desktop", "ChatGPT"]) {
     await expect(page.getByRole("heading", { name: client, exact: true })).toBeVisible();
   }
   await expect(page.getByText("tools/list").first()).toBeVisible();

@@ -74,7 +74,8 @@ describe("undecodable paths and cross-origin actions", () => {
     const put = await fetch(`${app.url}/api/v1/models`, { method: "PUT" });
     expect(put.status).toBe(405);
     expect((await put.json()).error).toMatchObject({ code: "method_not_allowed", message: expect.stringContaining("PUT is not allowed on /api/v1/models") });
-    for (const path of ["/api/nothing-here", "/.well-known/oauth-authorization-server", "/api/v1/nothing"]) {
+    // (/.well-known/oauth-authorization-server and …/oauth-protected-resource now exist: tests/http/oauth-discovery.test.ts.)
+    for (const path of ["/api/nothing-here", "/.well-known/openid-configuration", "/.well-known/oauth-protected-resource/other", "/api/v1/nothing"]) {
       const res = await fetch(app.url + path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get("content-type"), path).toMatch(/application\/json/);

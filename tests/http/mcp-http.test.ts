@@ -19,9 +19,11 @@ function expect401(r: Awaited<ReturnType<typeof rpc>>) {
   expect(r.body.error).toMatchObject({ code: "unauthorized", message: expect.any(String), requestId: expect.stringMatching(/^req_/) });
   const challenge = r.headers.get("www-authenticate")!;
   expect(challenge).toMatch(/^Bearer realm="pixola"/);
-  // No pointer to OAuth metadata this app does not serve.
-  expect(challenge).not.toMatch(/resource_metadata/);
+  // Points OAuth-capable clients at the protected-resource metadata (RFC 9728), with the scopes to ask for.
+  expect(challenge).toContain(`resource_metadata="${baseUrl()}/.well-known/oauth-protected-resource/mcp"`);
+  expect(challenge).toContain('scope="images:generate images:read credits:read"');
 }
+const metadata = () => `resource_metadata="${baseUrl()}/.well-known/oauth-protected-resource/mcp", scope="images:generate images:read credits:read"`;
 
 describe("/mcp over raw HTTP", () => {
   let key: string;
@@ -41,11 +43,11 @@ describe("/mcp over raw HTTP", () => {
   it("refuses a missing, malformed, unknown or revoked key with 401, a JSON body and a Bearer challenge", async () => {
     const missing = await rpc(toolsList);
     expect401(missing);
-    expect(missing.headers.get("www-authenticate")).toBe('Bearer realm="pixola"');
+    expect(missing.headers.get("www-authenticate")).toBe(`Bearer realm="pixola", ${metadata()}`);
     for (const headers of [{ authorization: "Basic abc" }, { authorization: "Bearer" }, { authorization: "Bearer pxk_short" }]) {
       const r = await rpc(toolsList, { headers });
       expect401(r);
-      expect(r.headers.get("www-authenticate")).toBe('Bearer realm="pixola", error="invalid_token"');
+      expect(r.headers.get("www-authenticate")).toBe(`Bearer realm="pixola", error="invalid_token", ${metadata()}`);
     }
     expect401(await rpc(toolsList, { key: generateKey() }));
     expect401(await rpc(toolCall("check_credits", {}), { key: generateKey() }));

@@ -4,22 +4,30 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/session";
 import { safeNextPath } from "@/lib/dashboard/format";
+import { pendingOAuthSearch, type PageSearchParams } from "@/lib/oauth/pending-authorization";
 
 export const metadata: Metadata = { title: "Sign in · Pixola" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const next = safeNextPath((await searchParams).next);
-  if (await getSessionUser()) redirect(next);
+export default async function SignInPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  const sp = await searchParams;
+  const next = safeNextPath(sp.next);
+  // Part of an OAuth authorization (an app connecting to /mcp): signing in resumes it.
+  const oauthSearch = pendingOAuthSearch(sp);
+  if (!oauthSearch && (await getSessionUser())) redirect(next);
   return (
     <Card>
       <CardHeader>
         <CardTitle as="h1" className="text-2xl">
           Sign in
         </CardTitle>
-        <CardDescription>Welcome back. Sign in to manage your keys, credits and images.</CardDescription>
+        <CardDescription>
+          {oauthSearch
+            ? "Sign in to connect an app to your Pixola account. You will see what it asks for before anything is shared."
+            : "Welcome back. Sign in to manage your keys, credits and images."}
+        </CardDescription>
       </CardHeader>
       <CardContent>
-        <SignInForm next={next} />
+        <SignInForm next={next} oauthSearch={oauthSearch} />
       </CardContent>
     </Card>
   );

@@ -5,12 +5,15 @@ import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/session";
 import { signupGrant } from "@/lib/credits/signup-grant";
+import { pendingOAuthSearch, type PageSearchParams } from "@/lib/oauth/pending-authorization";
 import { getRuntime } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Create account · Pixola" };
 
-export default async function SignUpPage() {
-  if (await getSessionUser()) redirect("/dashboard");
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  // Part of an OAuth authorization (an app connecting to /mcp): the new account resumes it.
+  const oauthSearch = pendingOAuthSearch(await searchParams);
+  if (!oauthSearch && (await getSessionUser())) redirect("/dashboard");
   const { config, db } = await getRuntime();
   if (config.signup === "closed") {
     return (
@@ -25,7 +28,7 @@ export default async function SignUpPage() {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <SignInPrompt />
+          <SignInPrompt oauthSearch={oauthSearch} />
         </CardContent>
       </Card>
     );
@@ -43,7 +46,7 @@ export default async function SignUpPage() {
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <SignUpForm needsInvite={config.signup === "invite"} verifyEmail={Boolean(config.smtpUrl)} />
+        <SignUpForm needsInvite={config.signup === "invite"} verifyEmail={Boolean(config.smtpUrl)} oauthSearch={oauthSearch} />
       </CardContent>
     </Card>
   );

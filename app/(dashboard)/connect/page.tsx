@@ -21,7 +21,7 @@ export default async function ConnectPage() {
     <>
       <PageHeader
         title="Connect your assistant"
-        description="Pixola is an MCP server: add it to your assistant with an API key, and ask for images in plain words."
+        description="Pixola is an MCP server: add it to your assistant by signing in or with an API key, and ask for images in plain words."
         actions={
           <>
             <Button asChild variant="outline">
@@ -42,7 +42,8 @@ export default async function ConnectPage() {
         <CardHeader>
           <CardTitle>MCP server URL</CardTitle>
           <CardDescription>
-            Streamable HTTP. Send your key as <code className="text-xs">Authorization: Bearer pxk_…</code>. In the snippets
+            Streamable HTTP. claude.ai, Claude Desktop’s connector dialog and ChatGPT need only this URL: they sign in with
+            OAuth. Other clients send a key as <code className="text-xs">Authorization: Bearer pxk_…</code>; in the snippets
             below, replace <code className="text-xs">{KEY_PLACEHOLDER}</code> with a key from Settings → API Keys.
           </CardDescription>
         </CardHeader>

@@ -1,0 +1,82 @@
+import { Plug } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/dashboard/page-header";
+import { RevokeGrantButton } from "@/components/oauth/revoke-grant-button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { requireSession } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/dashboard/format";
+import { listOAuthGrants } from "@/lib/oauth/list-oauth-grants";
+import { SCOPE_WORDS } from "@/lib/oauth/scopes";
+
+export const metadata: Metadata = { title: "Connected apps · Settings · Pixola" };
+
+/** The apps (claude.ai, ChatGPT, Claude Desktop…) the user let in through OAuth, each revocable. */
+export default async function ConnectedAppsPage() {
+  const { ctx } = await requireSession();
+  const grants = await listOAuthGrants({ ctx });
+  return (
+    <>
+      <p className="mb-1 text-sm text-muted-foreground">Settings</p>
+      <PageHeader
+        title="Connected apps"
+        description={
+          <>
+            Apps you signed in to Pixola from, such as claude.ai or ChatGPT. They act as you, with what you allowed. See{" "}
+            <Link href="/connect" className="font-medium text-primary hover:underline">
+              Connect
+            </Link>{" "}
+            to add one.
+          </>
+        }
+      />
+      <Card>
+        {grants.length ? (
+          <Table aria-label="Your connected apps">
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>App</TableHead>
+                <TableHead>Allowed to</TableHead>
+                <TableHead>Connected</TableHead>
+                <TableHead>Last used</TableHead>
+                <TableHead className="text-right">
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {grants.map((g) => (
+                <TableRow key={g.id} data-testid="connected-app-row">
+                  <TableCell className="max-w-56 truncate font-medium">{g.clientName}</TableCell>
+                  <TableCell className="text-sm">
+                    <ul>
+                      {g.scopes.map((s) => (
+                        <li key={s}>{SCOPE_WORDS[s]}</li>
+                      ))}
+                    </ul>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(g.createdAt)}</TableCell>
+                  <TableCell className="whitespace-nowrap text-muted-foreground">
+                    {g.lastUsedAt ? formatDateTime(g.lastUsedAt) : "Never"}
+                  </TableCell>
+                  <TableCell className="text-right">
+                    <RevokeGrantButton grantId={g.id} clientName={g.clientName} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ) : (
+          <CardContent className="flex flex-col items-center gap-2 py-12 text-center">
+            <Plug className="size-8 text-muted-foreground" aria-hidden />
+            <p className="font-medium">No connected apps</p>
+            <p className="max-w-sm text-sm text-muted-foreground">
+              Add Pixola to claude.ai, Claude Desktop or ChatGPT as a connector and sign in: it shows up here.
+            </p>
+          </CardContent>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+import { authorizationServerRoute, discoveryOptions } from "@/lib/oauth/discovery";
+
+export { authorizationServerRoute as GET, discoveryOptions as OPTIONS };

@@ -1,0 +1,3 @@
+import { discoveryOptions, protectedResourceRoute } from "@/lib/oauth/discovery";
+
+export { protectedResourceRoute as GET, discoveryOptions as OPTIONS };

@@ -1,0 +1,28 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { oauthAccessToken, oauthConsent, oauthRefreshToken } from "@/db/schema";
+import type { Ctx } from "@/lib/context";
+import { notFound } from "@/lib/errors";
+import { text } from "@/lib/text";
+
+export const revokeOAuthGrantInput = z.object({ grantId: text("grantId").min(1, "grantId is required") });
+
+/**
+ * Disconnects an app: deletes the caller's grant and every token issued under it. /mcp reads
+ * the grant on each request (lib/oauth/verify-oauth-token.ts), so its access tokens fail on
+ * the next call, in every process, and its refresh tokens can mint no more.
+ */
+export async function revokeOAuthGrant({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof revokeOAuthGrantInput> }): Promise<void> {
+  const { grantId } = revokeOAuthGrantInput.parse(raw);
+  await ctx.db.transaction(async (tx) => {
+    const [grant] = await tx
+      .delete(oauthConsent)
+      .where(and(eq(oauthConsent.id, grantId), eq(oauthConsent.userId, ctx.userId)))
+      .returning({ clientId: oauthConsent.clientId });
+    if (!grant) throw notFound("connected app", grantId);
+    const mine = <T extends typeof oauthAccessToken | typeof oauthRefreshToken>(t: T) =>
+      and(eq(t.userId, ctx.userId), eq(t.clientId, grant.clientId));
+    await tx.delete(oauthAccessToken).where(mine(oauthAccessToken));
+    await tx.delete(oauthRefreshToken).where(mine(oauthRefreshToken));
+  });
+}
