@@ -23,7 +23,9 @@ function discoveryRoute(serve: Serve) {
         const path = new URL(req.url).pathname;
         if (!oauthEnabled(getConfig().appUrl)) throw new DomainError("not_found", `There is no document ${path} on this server.`);
         const res = await serve(req);
-        const out = new Response(res.body, res);
+        const json = res.ok && (res.headers.get("content-type") ?? "").includes("json");
+        const out = new Response(json ? JSON.stringify(withoutUnsupported(await res.json())) : res.body, res);
+        out.headers.delete("content-length");
         for (const [name, value] of Object.entries(CORS)) out.headers.set(name, value);
         out.headers.set("x-request-id", requestId);
         return out;
@@ -32,6 +34,15 @@ function discoveryRoute(serve: Serve) {
       }
     });
   };
+}
+
+/**
+ * What the libraries advertise but /mcp does not honour: DPoP. /mcp takes Bearer tokens only,
+ * so a client that believed the metadata and bound its token with DPoP would be refused.
+ */
+function withoutUnsupported(doc: Record<string, unknown>): Record<string, unknown> {
+  const { dpop_signing_alg_values_supported: _dpop, ...rest } = doc;
+  return rest;
 }
 
 /**

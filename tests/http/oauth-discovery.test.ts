@@ -20,6 +20,8 @@ describe("OAuth discovery documents", () => {
         bearer_methods_supported: ["header"],
         scopes_supported: ["images:generate", "images:read", "credits:read"],
       });
+      // /mcp takes Bearer tokens only: DPoP must not be advertised.
+      expect(r.body).not.toHaveProperty("dpop_signing_alg_values_supported");
     }
   });
 
@@ -41,6 +43,7 @@ describe("OAuth discovery documents", () => {
       });
       expect(r.body.token_endpoint_auth_methods_supported).toContain("none");
       expect(r.body.scopes_supported).toEqual(["images:generate", "images:read", "credits:read", "offline_access"]);
+      expect(r.body).not.toHaveProperty("dpop_signing_alg_values_supported");
     }
   });
 
