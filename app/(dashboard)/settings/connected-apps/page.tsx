@@ -38,8 +38,8 @@ export default async function ConnectedAppsPage() {
               <TableRow className="hover:bg-transparent">
                 <TableHead>App</TableHead>
                 <TableHead>Allowed to</TableHead>
-                <TableHead>Connected</TableHead>
-                <TableHead>Last used</TableHead>
+                <TableHead className="hidden md:table-cell">Connected</TableHead>
+                <TableHead className="hidden md:table-cell">Last used</TableHead>
                 <TableHead className="text-right">
                   <span className="sr-only">Actions</span>
                 </TableHead>
@@ -48,19 +48,27 @@ export default async function ConnectedAppsPage() {
             <TableBody>
               {grants.map((g) => (
                 <TableRow key={g.id} data-testid="connected-app-row">
-                  <TableCell className="max-w-56 truncate font-medium">{g.clientName}</TableCell>
-                  <TableCell className="text-sm">
+                  <TableCell className="max-w-56 align-top">
+                    <span className="block truncate font-medium">{g.clientName}</span>
+                    {/* On a phone the dates sit under the name, so Revoke stays on screen. */}
+                    <span className="mt-1 block text-xs text-muted-foreground md:hidden">
+                      Connected {formatDateTime(g.createdAt)}
+                      <br />
+                      Last used {g.lastUsedAt ? formatDateTime(g.lastUsedAt) : "never"}
+                    </span>
+                  </TableCell>
+                  <TableCell className="align-top text-sm">
                     <ul>
                       {g.scopes.map((s) => (
                         <li key={s}>{SCOPE_WORDS[s]}</li>
                       ))}
                     </ul>
                   </TableCell>
-                  <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(g.createdAt)}</TableCell>
-                  <TableCell className="whitespace-nowrap text-muted-foreground">
+                  <TableCell className="hidden whitespace-nowrap align-top text-muted-foreground md:table-cell">{formatDateTime(g.createdAt)}</TableCell>
+                  <TableCell className="hidden whitespace-nowrap align-top text-muted-foreground md:table-cell">
                     {g.lastUsedAt ? formatDateTime(g.lastUsedAt) : "Never"}
                   </TableCell>
-                  <TableCell className="text-right">
+                  <TableCell className="align-top text-right">
                     <RevokeGrantButton grantId={g.id} clientName={g.clientName} />
                   </TableCell>
                 </TableRow>
