@@ -7,7 +7,9 @@
  * - a path whose percent-encoding does not decode (Next answers a plain-text 500): 400;
  * - a server-action POST from another origin (Next answers 500 and logs a stack): 403;
  * - a page form post whose body is not a form action (Next answers 500 or logs a stack): 400;
- * - Next's own refusals on API paths (an empty 405) are answered in JSON (lib/http/json-refusals.ts).
+ * - Next's own refusals on API paths (an empty 405) are answered in JSON (lib/http/json-refusals.ts);
+ * - what Next prints with console.error (a page's error, message and stack) goes to the log as
+ *   class and code (lib/http/safe-console.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
@@ -15,6 +17,7 @@ import { clientAddress, isTrusted, parseTrustedProxies } from "./lib/http/client
 import { isApiPath, isCrossOriginPagePost, malformedPath, pathOf } from "./lib/http/edge-guard";
 import { jsonRefusals } from "./lib/http/json-refusals";
 import { checkPageFormPost, isMultipart } from "./lib/http/page-form-post";
+import { routeConsoleErrorsToLog } from "./lib/http/safe-console";
 import { newRequestId } from "./lib/http/respond";
 import { log } from "./lib/log";
 
@@ -24,6 +27,7 @@ const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 /** The page shown (with status 400) for a page address that does not decode. */
 const BAD_ADDRESS_PAGE = "/bad-address";
 
+routeConsoleErrorsToLog();
 const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 
