@@ -18,7 +18,8 @@ import { isApiPath, isCrossOriginPagePost, malformedPath, pathOf } from "./lib/h
 import { jsonRefusals } from "./lib/http/json-refusals";
 import { checkPageFormPost, isMultipart } from "./lib/http/page-form-post";
 import { routeConsoleErrorsToLog } from "./lib/http/safe-console";
-import { newRequestId } from "./lib/http/respond";
+import { HTTP_STATUS, type ErrorCode } from "./lib/errors";
+import { errorBody, newRequestId } from "./lib/http/respond";
 import { log } from "./lib/log";
 
 const hostname = process.env.HOST || "127.0.0.1";
@@ -31,15 +32,15 @@ routeConsoleErrorsToLog();
 const app = next({ dev: false, hostname, port, dir: import.meta.dirname });
 const handle = app.getRequestHandler();
 
-function refuse(res: ServerResponse, status: number, code: string, message: string) {
+function refuse(res: ServerResponse, code: ErrorCode, message: string) {
   const id = newRequestId();
-  res.writeHead(status, {
+  res.writeHead(HTTP_STATUS[code], {
     "content-type": "application/json; charset=utf-8",
     "x-request-id": id,
     "x-content-type-options": "nosniff",
     "cache-control": "no-store",
   });
-  res.end(JSON.stringify({ error: { code, message, requestId: id } }));
+  res.end(errorBody({ code, message }, id));
 }
 
 /** Renders a page but answers `status` whatever status the render sets. */
@@ -65,20 +66,20 @@ function onRequest(req: IncomingMessage, res: ServerResponse) {
   const path = pathOf(req.url ?? "/");
   const bad = malformedPath(path);
   if (bad) {
-    if (isApiPath(path)) return refuse(res, 400, "bad_request", bad);
+    if (isApiPath(path)) return refuse(res, "bad_request", bad);
     req.url = BAD_ADDRESS_PAGE;
     return handle(req, withStatus(res, 400));
   }
   const host = (req.headers["x-forwarded-host"] as string | undefined)?.split(",")[0].trim() || req.headers.host;
   if (isCrossOriginPagePost(req.method, path, req.headers.origin, host)) {
-    return refuse(res, 403, "forbidden", "This form was sent from another site; it is refused. Use the form on this site.");
+    return refuse(res, "forbidden", "This form was sent from another site; it is refused. Use the form on this site.");
   }
   if (isApiPath(path)) {
     jsonRefusals(req, res, path);
     return handle(req, res);
   }
   if (isMultipart(req)) {
-    return checkPageFormPost(req).then((check) => (check.ok ? handle(check.req, res) : refuse(res, check.status, check.status === 413 ? "payload_too_large" : "bad_request", check.message)));
+    return checkPageFormPost(req).then((check) => (check.ok ? handle(check.req, res) : refuse(res, check.code, check.message)));
   }
   return handle(req, res);
 }
@@ -87,7 +88,7 @@ await app.prepare();
 const server = createServer((req, res) => {
   onRequest(req, res)?.catch((err: unknown) => {
     log.error("request failed", { err });
-    if (!res.headersSent) refuse(res, 500, "internal_error", "Something went wrong on our side.");
+    if (!res.headersSent) refuse(res, "internal_error", "Something went wrong on our side.");
     else res.destroy();
   });
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { HTTP_STATUS, type ErrorCode } from "@/lib/errors";
-import { newRequestId } from "./respond";
+import { errorBody, newRequestId } from "./respond";
 
 /**
  * On API paths every refusal is JSON. Our route handlers already answer so; this covers what
@@ -22,7 +22,7 @@ export function jsonRefusals(req: IncomingMessage, res: ServerResponse, path: st
     const type = String(headers?.["content-type"] ?? headers?.["Content-Type"] ?? res.getHeader("content-type") ?? "");
     if (code < 400 || type.includes("json") || req.method === "HEAD") return;
     const requestId = newRequestId();
-    replacement = JSON.stringify({ error: { ...refusal(code, req.method ?? "GET", path), requestId } });
+    replacement = errorBody(refusal(code, req.method ?? "GET", path), requestId);
     for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) res.setHeader(name, value);
     for (const name of ["content-length", "content-encoding", "etag", "transfer-encoding", "vary", "x-nextjs-cache", "x-nextjs-prerender", "x-nextjs-stale-time"]) {
       res.removeHeader(name);

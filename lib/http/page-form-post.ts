@@ -1,4 +1,5 @@
 import { IncomingMessage } from "node:http";
+import type { ErrorCode } from "@/lib/errors";
 
 /**
  * A multipart POST to a page is a server action submitted without JavaScript (the sign-out
@@ -8,7 +9,7 @@ import { IncomingMessage } from "node:http";
  */
 export const MAX_FORM_BYTES = 1024 * 1024;
 
-export type FormPostCheck = { ok: true; req: IncomingMessage } | { ok: false; status: number; message: string };
+export type FormPostCheck = { ok: true; req: IncomingMessage } | { ok: false; code: ErrorCode; message: string };
 
 export function isMultipart(req: IncomingMessage): boolean {
   return req.method === "POST" && /^multipart\/form-data\b/i.test(req.headers["content-type"] ?? "");
@@ -19,7 +20,7 @@ export async function checkPageFormPost(req: IncomingMessage): Promise<FormPostC
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_FORM_BYTES) return { ok: false, status: 413, message: `A form may carry at most ${MAX_FORM_BYTES / 1024} KB.` };
+    if (size > MAX_FORM_BYTES) return { ok: false, code: "payload_too_large", message: `A form may carry at most ${MAX_FORM_BYTES / 1024} KB.` };
     chunks.push(chunk);
   }
   const body = Buffer.concat(chunks);
@@ -28,11 +29,11 @@ export async function checkPageFormPost(req: IncomingMessage): Promise<FormPostC
     const form = await new Response(body, { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
     fields = [...form.keys()];
   } catch {
-    return { ok: false, status: 400, message: "The form data could not be read: it is not valid multipart/form-data." };
+    return { ok: false, code: "bad_request", message: "The form data could not be read: it is not valid multipart/form-data." };
   }
   // React's no-JavaScript form actions name their fields $ACTION_ID_… or $ACTION_REF_….
   if (!fields.some((f) => f.startsWith("$ACTION_"))) {
-    return { ok: false, status: 400, message: "This page does not accept form posts other than its own forms." };
+    return { ok: false, code: "bad_request", message: "This page does not accept form posts other than its own forms." };
   }
   return { ok: true, req: replay(req, body) };
 }

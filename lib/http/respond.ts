@@ -39,9 +39,15 @@ export function toPublicError(err: unknown, requestId: string): PublicError {
   return { code: "internal_error", message: `Something went wrong on our side. Quote request id ${requestId} if you report it.` };
 }
 
+/** The one shape of every API error body: `{ error: { code, message, requestId, details? } }`. */
+export function errorBody(e: PublicError, requestId: string): string {
+  return JSON.stringify({ error: { code: e.code, message: e.message, requestId, ...(e.details ? { details: e.details } : {}) } });
+}
+
 export function errorResponse(err: unknown, requestId: string, headers?: HeadersInit): Response {
   const e = toPublicError(err, requestId);
   const h = new Headers(headers);
   h.set("x-request-id", requestId);
-  return json({ error: { code: e.code, message: e.message, requestId, ...(e.details ? { details: e.details } : {}) } }, { status: HTTP_STATUS[e.code], headers: h });
+  h.set("content-type", "application/json; charset=utf-8");
+  return new Response(errorBody(e, requestId), { status: HTTP_STATUS[e.code], headers: h });
 }

@@ -3,9 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateKeyDialog } from "@/components/api-keys/create-key-dialog";
 import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
+import { EmptyState } from "@/components/dashboard/empty-state";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requireSession } from "@/lib/auth/session";
@@ -81,13 +82,9 @@ export default async function ApiKeysPage() {
             </TableBody>
           </Table>
         ) : (
-          <CardContent className="flex flex-col items-center gap-2 py-12 text-center">
-            <KeyRound className="size-8 text-muted-foreground" aria-hidden />
-            <p className="font-medium">No API keys yet</p>
-            <p className="max-w-sm text-sm text-muted-foreground">
+          <EmptyState icon={KeyRound} title="No API keys yet">
               Create a key to connect Claude, Cursor, VS Code or your own code. It is shown once, when you create it.
-            </p>
-          </CardContent>
+            </EmptyState>
         )}
       </Card>
       <p className="mt-3 text-xs text-muted-foreground">

@@ -1,9 +1,10 @@
 import { Plug } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmptyState } from "@/components/dashboard/empty-state";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { RevokeGrantButton } from "@/components/oauth/revoke-grant-button";
-import { Card, CardContent } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireSession } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dashboard/format";
@@ -76,13 +77,9 @@ export default async function ConnectedAppsPage() {
             </TableBody>
           </Table>
         ) : (
-          <CardContent className="flex flex-col items-center gap-2 py-12 text-center">
-            <Plug className="size-8 text-muted-foreground" aria-hidden />
-            <p className="font-medium">No connected apps</p>
-            <p className="max-w-sm text-sm text-muted-foreground">
+          <EmptyState icon={Plug} title="No connected apps">
               Add Pixola to claude.ai, Claude Desktop or ChatGPT as a connector and sign in: it shows up here.
-            </p>
-          </CardContent>
+            </EmptyState>
         )}
       </Card>
     </>
