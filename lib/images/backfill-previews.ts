@@ -1,4 +1,5 @@
 import { and, desc, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { images } from "@/db/schema";
 import { log } from "@/lib/log";
@@ -15,6 +16,15 @@ export interface BackfillOptions {
   /** Stops the pass between images (the worker is stopping). */
   signal?: AbortSignal;
 }
+
+/** What an operator may pass (`npm run previews -- backfill --limit N`, and its admin route). */
+export const backfillPreviewsInput = z.strictObject({
+  limit: z
+    .number({ error: "limit must be a whole number of images, at least 1" })
+    .int("limit must be a whole number of images, at least 1")
+    .min(1, "limit must be a whole number of images, at least 1")
+    .optional(),
+});
 
 export interface BackfillResult {
   made: number;
