@@ -265,7 +265,10 @@ export const images = pgTable(
     // Set on each claim; only the holder of the current lease may settle the image.
     leaseToken: text("lease_token"),
     storageKey: text("storage_key"),
-    /** A WebP of at most 512 px a side beside the image (lib/images/preview.ts); null until made or backfilled. */
+    /**
+     * A WebP of at most 512 px a side beside the image (lib/images/make-preview.ts); null until
+     * made or backfilled. Nothing deletes image files today; whatever comes to must delete this too.
+     */
     previewKey: text("preview_key"),
     previewWidth: integer("preview_width"),
     previewHeight: integer("preview_height"),

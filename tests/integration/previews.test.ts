@@ -11,7 +11,9 @@ import { getImage } from "@/lib/images/get-image";
 import { getImagePreview } from "@/lib/images/get-image-preview";
 import { log } from "@/lib/log";
 import type { ImageStore } from "@/lib/storage/image-store";
+import { createS3Store } from "@/lib/storage/s3-store";
 import { drainQueue } from "../helpers/drain";
+import { startS3Server } from "../helpers/s3-server";
 import { backends } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 import { waitFor } from "../helpers/wait-for";
@@ -147,6 +149,29 @@ describe.each(backends())("image previews (%s)", (backend) => {
     await env.store.delete(gone.storageKey!);
     expect(await backfillPreviews({ db: env.db, store: env.store })).toEqual({ made: 1, failed: 1 });
     await env.db.update(images).set({ status: "failed" }).where(eq(images.id, ids[0])); // out of later tests' way
+  });
+
+  it("with the S3 store, the preview sits in the bucket beside the image behind a presigned URL", async () => {
+    const s3 = await startS3Server("pixola-previews");
+    try {
+      const store = createS3Store({ bucket: "pixola-previews", endpoint: s3.endpoint, region: "us-east-1", accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, forcePathStyle: true, ttlSeconds: 3600 });
+      const ctx = await env.newUser();
+      const sub = await submitGeneration({ ctx, input: { prompt: "a barn", model: "procedural", shape: "landscape-wide" }, appUrl: "http://t" });
+      await drainQueue(env, { store });
+      const [img] = (await getBatch({ ctx, input: { batchId: sub.batchId }, store })).images;
+      expect(img.previewUrl).toMatch(new RegExp(`^${s3.endpoint}/pixola-previews/${sub.batchId}/${img.imageId}-preview\\.webp\\?.*X-Amz-Signature=`));
+      const res = await fetch(img.previewUrl!);
+      expect(res.headers.get("content-type")).toBe("image/webp");
+      const meta = await sharp(new Uint8Array(await res.arrayBuffer())).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(["webp", 512, 288]);
+      // Lost from the bucket: made again from the image on request.
+      await store.delete(`${sub.batchId}/${img.imageId}-preview.webp`);
+      const again = await getImagePreview({ ctx, input: { imageId: img.imageId }, store });
+      expect([again.width, again.height]).toEqual([512, 288]);
+      expect(await store.get(`${sub.batchId}/${img.imageId}-preview.webp`)).toMatchObject({ contentType: "image/webp" });
+    } finally {
+      await s3.stop();
+    }
   });
 
   it("a worker runs the backfill when it starts, while it claims work", async () => {
