@@ -72,3 +72,18 @@ for (const size of WIDTHS) {
     });
   }
 }
+
+test("an unknown address gets the branded 404 with a way home, and /favicon.ico exists", async ({ page, request }) => {
+  const res = await page.goto("/images-that-never-were");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page does not exist");
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page).toHaveURL((u) => u.pathname === "/");
+
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+  // An ICO header: reserved 0, type 1 (icon), then the image count.
+  const body = await icon.body();
+  expect([...body.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+});

@@ -7,6 +7,12 @@ const background = (page: Page) => page.evaluate(() => getComputedStyle(document
 test.use({ colorScheme: "light" });
 
 test("the theme toggle picks dark or light over the system setting, remembered, with no flash", async ({ page }) => {
+  // React reports a <script> it had to create on the client (it would never run): the theme
+  // script must only ever come from the server's HTML.
+  const consoleErrors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
   // Records whether <html> was already dark when the body first appeared: before any paint.
   await page.addInitScript(() => {
     const w = window as unknown as { darkAtBody?: boolean };
@@ -50,4 +56,5 @@ test("the theme toggle picks dark or light over the system setting, remembered, 
   await expect.poll(() => isDark(page)).toBe(false);
   await page.reload();
   expect(await isDark(page)).toBe(false);
+  expect(consoleErrors.filter((e) => /script/i.test(e))).toEqual([]);
 });
