@@ -81,8 +81,10 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
     setError(null);
     if (!prompt) {
       setPromptError("Describe the image you want, e.g. “a lighthouse at dusk, watercolor”.");
-      // The field is at the top of a long form: on a phone the button is a screen away.
-      promptField.current?.focus();
+      // The field is at the top of a long form: on a phone the button is a screen away. Centred,
+      // so its label and the message show too (focus alone scrolls just to the field's edge).
+      promptField.current?.focus({ preventScroll: true });
+      promptField.current?.scrollIntoView({ block: "center" });
       return;
     }
     setPromptError(null);

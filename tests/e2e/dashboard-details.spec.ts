@@ -67,6 +67,7 @@ test.describe("on a phone", () => {
     await expect(page.getByLabel("Prompt")).toBeFocused();
     await expect(page.getByLabel("Prompt")).toBeInViewport();
     await expect(page.getByRole("alert").filter({ hasText: "Describe the image you want" })).toBeInViewport();
+    await expect(page.getByText("Prompt", { exact: true })).toBeInViewport();
   });
 
   test("the Menu opens every section and signing out", async ({ page }) => {
