@@ -5,6 +5,7 @@ import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { getBatch } from "@/lib/generation/get-batch";
 import { submitGeneration } from "@/lib/generation/submit-generation";
 import { getImage } from "@/lib/images/get-image";
+import { getImagePreview } from "@/lib/images/get-image-preview";
 import { listImages } from "@/lib/images/list-images";
 import { drainQueue } from "../helpers/drain";
 import { backends } from "../helpers/test-db";
@@ -40,6 +41,9 @@ describe.each(backends())("ownership (%s)", (backend) => {
     const foreignImage = await seen(getImage({ ctx: b, input: { imageId }, store }), imageId);
     expect(foreignImage).toEqual(await seen(getImage({ ctx: b, input: { imageId: "img_nope" }, store }), "img_nope"));
     expect(foreignImage?.code).toBe("not_found");
+    const foreignPreview = await seen(getImagePreview({ ctx: b, input: { imageId }, store }), imageId);
+    expect(foreignPreview).toEqual(await seen(getImagePreview({ ctx: b, input: { imageId: "img_nope" }, store }), "img_nope"));
+    expect(foreignPreview).toEqual(foreignImage);
 
     const foreignKey = await seen(revokeApiKey({ ctx: b, input: { keyId: apiKey.id } }), apiKey.id);
     expect(foreignKey).toEqual(await seen(revokeApiKey({ ctx: b, input: { keyId: "key_nope" } }), "key_nope"));
