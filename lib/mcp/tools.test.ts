@@ -197,6 +197,25 @@ describe("Pixola's MCP tools over a port", () => {
     expect(text(r)).toContain("Charged 4 credits; 96 credits left.");
   });
 
+  it("generate_image answers right after submitting when a view asks (request _meta io.pixola/submitOnly)", async () => {
+    const { port, calls } = fakePort([batch(["queued", "queued"]), batch(["succeeded", "succeeded"])]);
+    const server = new McpServer({ name: "pixola", version: "test" });
+    registerPixolaTools(server, () => port, { waitMs: 10_000, inlineThumbnails: true, log: silent });
+    const client = new Client({ name: "unit", version: "1" });
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(a), client.connect(b)]);
+    close = async () => {
+      await client.close();
+      await server.close();
+    };
+    await client.listTools();
+    const r = (await client.callTool({ name: "generate_image", arguments: { prompt: "p", count: 2 }, _meta: { "io.pixola/submitOnly": true } })) as CallToolResult;
+    expect(r.isError).toBeFalsy();
+    expect(r.structuredContent).toMatchObject({ batchId: "bat_1", completed: false, status: "queued" });
+    // One read, no long-poll: the view follows the batch itself with get_batch.
+    expect(calls.getBatch).toEqual([{ waitSeconds: undefined }]);
+  });
+
   it("generate_image hands back the batch id when the wait bound passes, and get_batch waitSeconds long-polls it", async () => {
     const { port, calls } = fakePort([batch(["queued"])], {});
     const { call } = await connect(port, 300);
