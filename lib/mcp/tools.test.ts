@@ -74,6 +74,8 @@ const preview = async () => {
 };
 
 /** A port over fixed data; `steps` are the successive states getBatch hands out. */
+const grant = { id: "led_1", kind: "grant" as const, amount: 100, balanceAfter: 100, batchId: null, imageId: null, note: "Free plan", prompt: null, createdAt: now };
+
 function fakePort(steps: BatchView[], extra: Partial<PixolaPort> = {}) {
   const calls: { getBatch: Array<{ waitSeconds?: number }>; generate: unknown[] } = { getBatch: [], generate: [] };
   let step = 0;
@@ -94,7 +96,7 @@ function fakePort(steps: BatchView[], extra: Partial<PixolaPort> = {}) {
       defaultShape: "square",
       shapes: [{ slug: "landscape-wide", name: "Landscape wide", aspectRatio: "16:9", width: 1344, height: 768, description: "Wide" }],
     }),
-    checkCredits: async () => ({ balance: 96, plan: { slug: "free", name: "Free", monthlyCredits: 100 } }),
+    checkCredits: async () => ({ balance: 96, plan: { slug: "free", name: "Free", monthlyCredits: 100 }, recentEntries: [grant] }),
     async generate(input, idempotencyKey) {
       calls.generate.push({ input, idempotencyKey });
       const b = steps[0];
@@ -170,7 +172,7 @@ describe("Pixola's MCP tools over a port", () => {
   it("check_credits reads the balance and plan", async () => {
     const r = await (await connect(fakePort([batch(["succeeded"])]).port)).call("check_credits", {});
     expect(text(r)).toBe("Balance: 96 credits. Plan: Free (100 credits a month).");
-    expect(r.structuredContent).toEqual({ balance: 96, plan: { slug: "free", name: "Free", monthlyCredits: 100 } });
+    expect(r.structuredContent).toEqual({ balance: 96, plan: { slug: "free", name: "Free", monthlyCredits: 100 }, recentEntries: [grant] });
   });
 
   it("generate_image long-polls the batch, reports progress per settled image, and returns URLs with previews", async () => {

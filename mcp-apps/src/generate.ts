@@ -35,7 +35,7 @@ replace(
     "form",
     { onsubmit: (e: Event) => (e.preventDefault(), void generate()), "aria-label": "Generate images" },
     field("prompt", "Prompt", prompt),
-    h("div", { class: "fields" }, field("model", "Model", model), field("style", "Style", style), field("shape", "Shape", shape), field("quality", "Quality", quality), field("count", "Images", count)),
+    h("div", { class: "fields" }, field("model", "Model", model), field("style", "Style", style), field("shape", "Shape", shape), field("quality", "Quality", quality), field("count", "Number of images", count)),
     cost,
     h("div", { class: "row" }, submit),
   ),
