@@ -171,6 +171,8 @@ test("the gallery shows the user's images as aspect-correct tiles that load", as
       const tiles = frame.getByRole("listitem");
       await expect(tiles).toHaveCount(2);
       for (const img of await frame.locator("figure img").all()) {
+        // The stored WebP preview, not the full-size file.
+        expect(await img.getAttribute("src")).toMatch(/-preview\.webp/);
         await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
         const ratio = await img.evaluate((el: HTMLImageElement) => el.getBoundingClientRect().width / el.getBoundingClientRect().height);
         const natural = await img.evaluate((el: HTMLImageElement) => el.naturalWidth / el.naturalHeight);
