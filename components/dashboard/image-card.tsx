@@ -9,7 +9,6 @@ export function ImageCard({ image }: { image: ImageView }) {
       <Link
         href={`/images/${image.imageId}`}
         className="block outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
-        aria-label={`Open image: ${image.title}`}
       >
         <div className="aspect-square overflow-hidden bg-muted">
           {image.url ? (

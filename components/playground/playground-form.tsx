@@ -2,7 +2,7 @@
 
 import { WandSparkles } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
 import { submitGenerationAction, type Submitted } from "@/app/(dashboard)/playground/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -15,6 +15,8 @@ import { BatchProgress, isFinished } from "./batch-progress";
 import type { PlaygroundCatalog } from "./types";
 
 const MAX_PROMPT = 4000;
+// The count appears once a prompt comes within this many characters of the limit.
+const COUNT_FROM = 3500;
 const POLL_MS = 700;
 
 export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: PlaygroundCatalog; balance: number }) {
@@ -25,6 +27,8 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
   const [quality, setQuality] = useState<"standard" | "hd">("standard");
   const [count, setCount] = useState(1);
   const [promptError, setPromptError] = useState<string | null>(null);
+  const [promptLength, setPromptLength] = useState(0);
+  const promptField = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [batch, setBatch] = useState<BatchView | null>(null);
@@ -77,12 +81,19 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
     setError(null);
     if (!prompt) {
       setPromptError("Describe the image you want, e.g. “a lighthouse at dusk, watercolor”.");
+      // The field is at the top of a long form: on a phone the button is a screen away. Centred,
+      // so its label and the message show too (focus alone scrolls just to the field's edge).
+      promptField.current?.focus({ preventScroll: true });
+      promptField.current?.scrollIntoView({ block: "center" });
       return;
     }
     setPromptError(null);
     startSubmit(async () => {
       const r = await submitGenerationAction({ prompt, model, style, shape, quality, count });
       if (!r.ok) {
+        // The last result's status ("Done: 1 of 1") would read as this attempt's outcome.
+        setSubmitted(null);
+        setBatch(null);
         setError(r.error);
         return;
       }
@@ -104,18 +115,28 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
             <div className="grid gap-2">
               <Label htmlFor="prompt">Prompt</Label>
               <Textarea
+                ref={promptField}
                 id="prompt"
                 name="prompt"
                 rows={4}
                 maxLength={MAX_PROMPT}
                 placeholder="A red fox in a snowy forest at sunrise"
-                onChange={() => promptError && setPromptError(null)}
+                onChange={(e) => {
+                  setPromptLength(e.target.value.length);
+                  if (promptError) setPromptError(null);
+                }}
                 aria-invalid={promptError ? true : undefined}
-                aria-describedby={promptError ? "prompt-error" : undefined}
+                aria-describedby={[promptError ? "prompt-error" : "", promptLength >= COUNT_FROM ? "prompt-count" : ""].join(" ").trim() || undefined}
               />
               {promptError ? (
-                <p id="prompt-error" className="text-sm text-destructive">
+                <p id="prompt-error" role="alert" className="text-sm text-destructive">
                   {promptError}
+                </p>
+              ) : null}
+              {promptLength >= COUNT_FROM ? (
+                <p id="prompt-count" data-testid="prompt-count" className={promptLength >= MAX_PROMPT ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>
+                  {formatNumber(promptLength)} / {formatNumber(MAX_PROMPT)} characters
+                  {promptLength >= MAX_PROMPT ? " — the limit" : ""}
                 </p>
               ) : null}
             </div>
