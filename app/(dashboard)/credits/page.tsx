@@ -6,7 +6,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireSession } from "@/lib/auth/session";
 import { getCredits } from "@/lib/credits/get-credits";
-import { listLedger, type LedgerEntryView } from "@/lib/credits/list-ledger";
+import { listLedger } from "@/lib/credits/list-ledger";
+import type { LedgerEntryView } from "@/lib/credits/schemas";
 import { formatDateTime, formatNumber, formatSigned } from "@/lib/dashboard/format";
 import { cn } from "@/lib/dashboard/cn";
 import { onBadCursor } from "@/lib/dashboard/pages";
