@@ -117,6 +117,7 @@ describe("the .mcpb desktop extension against a running Pixola", () => {
     expect(r.isError).toBeFalsy();
     const s = r.structuredContent as any;
     expect(s).toMatchObject({ completed: true, status: "succeeded", model: "procedural", style: "watercolor", shape: "landscape-wide" });
+    expect(textOf(r)).toContain("Charged 1 credit; 999 credits left.");
     expect(progress.at(0)?.message).toMatch(/^Submitted batch bat_\w+: 0 of 1 image ready$/);
     expect(progress.at(-1)).toMatchObject({ progress: 1, total: 1, message: "1 of 1 image ready" });
     const blocks = r.content.filter((c) => c.type === "image") as Array<{ data: string; mimeType: string }>;

@@ -110,7 +110,7 @@ function summary(batch: BatchView, balance: number, waitedSeconds: number, saved
     `Batch ${batch.batchId} ${batch.status}: ${ready} of ${plural(batch.count, "image")} for "${batch.prompt}" ` +
       `(model ${batch.model}, style ${batch.style}, shape ${batch.shape}, ${batch.quality}).`,
     ...batch.images.map((img, i) => `${i + 1}. ${imageLine(img)}`),
-    `Charged ${batch.creditsCharged} credits${batch.creditsRefunded ? `, refunded ${batch.creditsRefunded}` : ""}; ${balance} credits left.`,
+    `Charged ${plural(batch.creditsCharged, "credit")}${batch.creditsRefunded ? `, refunded ${batch.creditsRefunded}` : ""}; ${plural(balance, "credit")} left.`,
     ...saved,
   ].join("\n");
 }
