@@ -13,6 +13,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { stopAllCredentials } from "./lib/credentials/credentials";
 import { clientAddress, isTrusted, parseTrustedProxies } from "./lib/http/client-address";
 import { isApiPath, isCrossOriginPagePost, malformedPath, pathOf } from "./lib/http/edge-guard";
 import { jsonRefusals } from "./lib/http/json-refusals";
@@ -105,7 +106,10 @@ server.listen(port, hostname, () => {
 function stop() {
   server.close();
   server.closeAllConnections();
-  void app.close().finally(() => process.exit(0));
+  // Last-used times are written in batches (lib/credentials/last-used.ts): the pending ones first.
+  void stopAllCredentials()
+    .then(() => app.close())
+    .finally(() => process.exit(0));
   setTimeout(() => process.exit(0), 5000).unref();
 }
 process.on("SIGTERM", stop);

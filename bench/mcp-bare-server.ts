@@ -1,5 +1,5 @@
 /**
- * The benchmark's baseline: the same mcp-handler setup as /mcp (lib/mcp/hosted/handler.ts) on plain
+ * The benchmark's baseline: the same MCP handler as /mcp (lib/mcp/hosted/handler.ts) on plain
  * node:http, outside Next.js, its tools answering from fixed data (no key check, no database).
  * Runs as its own process, as the app does, so neither shares a thread with the load generator.
  * Usage: tsx bench/mcp-bare-server.ts <file with list_models' structuredContent>; prints its URL.
@@ -31,9 +31,9 @@ const server = http.createServer(async (req, res) => {
   for await (const c of req) chunks.push(c as Buffer);
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-  const response = await handler(
-    new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined }),
-  );
+  // Parsed once and handed on, as app/mcp/route.ts does.
+  const parsedBody = chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : undefined;
+  const response = await handler(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers }), { parsedBody });
   // Buffered: the benchmarked answers are single messages, never progress streams.
   const body = Buffer.from(await response.arrayBuffer());
   res.writeHead(response.status, { ...Object.fromEntries(response.headers), "content-length": body.length });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { ListenHandlers } from "./listen";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -12,6 +13,12 @@ export type DbOrTx = Db | Tx;
 export interface DbHandle {
   db: Db;
   kind: "postgres" | "pglite";
+  /**
+   * Subscribes to NOTIFY on `channel`. PostgreSQL: a connection of its own, which may be lost
+   * and comes back (`down`, then `up`). PGlite: this process is the only one, and its
+   * notifications arrive before the statement that sent them returns.
+   */
+  listen(channel: string, h: ListenHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -36,7 +43,11 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const client = postgres(url, { max, onnotice: () => {} });
   const db = drizzle({ client, schema }) as unknown as Db;
-  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  const listen = async (channel: string, h: ListenHandlers) => {
+    const { listenPostgres } = await import("./listen");
+    return listenPostgres(url, channel, h, { appName: `pixola-listen-${channel}` });
+  };
+  return { db, kind: "postgres", listen, close: () => client.end({ timeout: 5 }) };
 }
 
 /**
@@ -66,6 +77,11 @@ async function openPglite(dir: string): Promise<DbHandle> {
   return {
     db,
     kind: "pglite",
+    async listen(channel: string, h: ListenHandlers) {
+      const unlisten = await client.listen(channel, h.notify);
+      h.up();
+      return unlisten;
+    },
     close: async () => {
       await client.close();
       release();

@@ -12,6 +12,7 @@ export interface PgliteLike {
   query(sql: string, params?: unknown[], opts?: QueryOptions): Promise<Result>;
   exec(sql: string): Promise<Result[]>;
   transaction<T>(fn: (tx: PgliteLike & { rollback(): Promise<void> }) => Promise<T>): Promise<T>;
+  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -39,7 +40,9 @@ export async function openPgliteThread(dataDir: string): Promise<PgliteLike> {
   let nextId = 1;
   let failed: Error | null = null;
   const ready = new Promise<void>((resolve, reject) => pending.set(0, { resolve: () => resolve(), reject }));
+  const listeners = new Map<string, (payload: string) => void>();
   worker.on("message", (msg: PgliteReply) => {
+    if ("notify" in msg) return listeners.get(msg.notify)?.(msg.payload);
     const p = pending.get(msg.id);
     if (!p) return;
     pending.delete(msg.id);
@@ -79,6 +82,12 @@ export async function openPgliteThread(dataDir: string): Promise<PgliteLike> {
       }
       await send({ op: "end", tx, commit: true });
       return result;
+    },
+    async listen(channel, callback) {
+      listeners.set(channel, callback);
+      await send({ op: "listen", channel });
+      // Closing the database ends the subscription; nothing to undo before that.
+      return async () => void listeners.delete(channel);
     },
     async close() {
       await send({ op: "close" }).catch(() => {});

@@ -66,6 +66,9 @@ async function handle(msg: PgliteRequest) {
       t.finish(msg.commit);
       return undefined; // answered when PGlite has committed or rolled back
     }
+    case "listen":
+      await pg.listen(msg.channel, (payload) => port!.postMessage({ notify: msg.channel, payload } satisfies PgliteReply));
+      return null;
     case "close":
       await pg.close();
       return null;

@@ -2,6 +2,7 @@ import path from "node:path";
 import { openDatabase, type Db } from "@/db/client";
 import { getConfig, type Config } from "@/lib/config";
 import { loadCatalog } from "@/lib/catalog/load-catalog";
+import { startCredentials } from "@/lib/credentials/credentials";
 import { seedCatalogFromEnv } from "@/lib/catalog/seed-from-env";
 import { startWorker, type WorkerHandle } from "@/lib/generation/worker";
 import { log } from "@/lib/log";
@@ -55,6 +56,7 @@ export async function createRuntime(config: Config, opts: { worker: boolean }): 
   if (config.defaultModel && !(await loadCatalog(handle.db)).modelBySlug.has(config.defaultModel)) {
     throw new Error(`DEFAULT_MODEL '${config.defaultModel}' is not a model of the catalog (see GET /api/v1/models).`);
   }
+  const stopCredentials = await startCredentials(handle);
   const store = storeFromConfig(config);
   const rateLimiter = await createRateLimiter(config.rateLimit);
   if (rateLimiter.backend === "memory" && config.databaseUrl) {
@@ -81,6 +83,7 @@ export async function createRuntime(config: Config, opts: { worker: boolean }): 
       await worker?.stop();
       await Promise.allSettled([...providers.values()].map((p) => p.close?.()));
       await rateLimiter.close();
+      await stopCredentials();
       await handle.close();
     },
   };

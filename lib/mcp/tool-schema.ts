@@ -12,7 +12,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * A tool schema that converts to JSON Schema once per process. mcp-handler builds a new
+ * A tool schema that converts to JSON Schema once per process. The SDK builds a new
  * McpServer for every request, and the SDK converts each tool's zod schema on every
  * tools/list (and the output schema on every tools/call): measured at ~45% of a tools/list.
  * Validation is still zod's own. The cached JSON is frozen, so any later mutation by the

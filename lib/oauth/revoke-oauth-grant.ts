@@ -2,15 +2,16 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { oauthAccessToken, oauthConsent, oauthRefreshToken } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
+import { credentialsOf } from "@/lib/credentials/credentials";
 import { notFound } from "@/lib/errors";
 import { text } from "@/lib/text";
 
 export const revokeOAuthGrantInput = z.object({ grantId: text("grantId").min(1, "grantId is required") });
 
 /**
- * Disconnects an app: deletes the caller's grant and every token issued under it. /mcp reads
- * the grant on each request (lib/oauth/verify-oauth-token.ts), so its access tokens fail on
- * the next call, in every process, and its refresh tokens can mint no more.
+ * Disconnects an app: deletes the caller's grant and every token issued under it. Its access
+ * tokens fail on the next call: this process's credential cache drops them at once, the
+ * others on notification (drizzle/0007_credential_notify.sql); its refresh tokens can mint no more.
  */
 export async function revokeOAuthGrant({ ctx, input: raw }: { ctx: Ctx; input: z.input<typeof revokeOAuthGrantInput> }): Promise<void> {
   const { grantId } = revokeOAuthGrantInput.parse(raw);
@@ -25,4 +26,5 @@ export async function revokeOAuthGrant({ ctx, input: raw }: { ctx: Ctx; input: z
     await tx.delete(oauthAccessToken).where(mine(oauthAccessToken));
     await tx.delete(oauthRefreshToken).where(mine(oauthRefreshToken));
   });
+  credentialsOf(ctx.db).cache.evict({ kind: "grant", id: grantId });
 }

@@ -1,9 +1,11 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { requestToResourceInput, verifyAccessTokenRequest } from "better-auth/oauth2";
 import type { JSONWebKeySet, JWTPayload } from "jose";
 import type { Db } from "@/db/client";
 import { oauthConsent } from "@/db/schema";
 import type { Scope } from "@/lib/context";
+import { credentialsOf } from "@/lib/credentials/credentials";
 import { mcpResource, oauthIssuer } from "./oauth-plugins";
 import { isScope } from "./scopes";
 
@@ -22,7 +24,6 @@ export interface OAuthVerifier {
   jwks: () => Promise<JSONWebKeySet | undefined>;
 }
 
-const LAST_USED_DEBOUNCE_MINUTES = 5;
 // One cache slot per process for the key set; better-auth refetches on an unknown key id.
 const JWKS_CACHE = {};
 
@@ -33,8 +34,19 @@ const JWKS_CACHE = {};
  * and the grant: it must still exist and be older than the token, so Revoke on Connected
  * apps (which deletes it) stops every token at once, and a grant made again later does not
  * revive tokens issued before the revocation.
+ *
+ * A token this process verified before is answered from the credential cache
+ * (lib/credentials/credentials.ts) until its expiry; a change to its grant evicts it.
  */
-export async function verifyOAuthToken(v: OAuthVerifier, req: Request): Promise<VerifiedGrant | null> {
+export async function verifyOAuthToken(v: OAuthVerifier, req: Request, token: string): Promise<VerifiedGrant | null> {
+  const hash = createHash("sha256").update(token).digest("hex");
+  const { cache, lastUsed } = credentialsOf(v.db);
+  const hit = cache.get(hash);
+  if (hit?.kind === "grant") {
+    lastUsed.touch("grant", hit.grantId);
+    return { grantId: hit.grantId, clientId: hit.clientId, userId: hit.userId, scopes: hit.scopes };
+  }
+  const epoch = cache.epoch();
   const resource = mcpResource(v.appUrl);
   let claims: JWTPayload;
   try {
@@ -50,32 +62,20 @@ export async function verifyOAuthToken(v: OAuthVerifier, req: Request): Promise<
   if (audiences.length !== 1 || audiences[0] !== resource) return null;
   const userId = claims.sub;
   const clientId = typeof claims.azp === "string" ? claims.azp : undefined;
-  if (!userId || !clientId || typeof claims.iat !== "number") return null;
+  if (!userId || !clientId || typeof claims.iat !== "number" || typeof claims.exp !== "number") return null;
 
   const [grant] = await v.db
-    .select({ id: oauthConsent.id, createdAt: oauthConsent.createdAt, lastUsedAt: oauthConsent.lastUsedAt, scopes: oauthConsent.scopes })
+    .select({ id: oauthConsent.id, createdAt: oauthConsent.createdAt, scopes: oauthConsent.scopes })
     .from(oauthConsent)
     .where(and(eq(oauthConsent.userId, userId), eq(oauthConsent.clientId, clientId)));
   if (!grant?.createdAt || claims.iat < Math.floor(grant.createdAt.getTime() / 1000)) return null;
-  await touchGrant(v.db, grant.id, grant.lastUsedAt);
 
   // What the token says, within what the grant allows today (a narrowed grant bites at once).
   const scopes = String(claims.scope ?? "")
     .split(" ")
     .filter((s) => isScope(s) && grant.scopes.includes(s)) as Scope[];
-  return { grantId: grant.id, clientId, userId, scopes };
-}
-
-/** Last used, for Connected apps and the client prune: forward-only, at most every few minutes. */
-async function touchGrant(db: Db, grantId: string, lastUsedAt: Date | null): Promise<void> {
-  if (lastUsedAt && Date.now() - lastUsedAt.getTime() < LAST_USED_DEBOUNCE_MINUTES * 60_000) return;
-  await db
-    .update(oauthConsent)
-    .set({ lastUsedAt: new Date() })
-    .where(
-      and(
-        eq(oauthConsent.id, grantId),
-        or(isNull(oauthConsent.lastUsedAt), lt(oauthConsent.lastUsedAt, sql`now() - make_interval(mins => ${LAST_USED_DEBOUNCE_MINUTES})`)),
-      ),
-    );
+  const verified = { grantId: grant.id, clientId, userId, scopes };
+  cache.set(hash, { kind: "grant", ...verified, expiresAt: claims.exp * 1000 }, epoch);
+  lastUsed.touch("grant", grant.id);
+  return verified;
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 
 export interface AppServer {
   url: string;
+  pid: number;
   dataDir: string;
   adminToken: string;
   /** Stops the server and removes its data directory (unless the caller passed `dataDir`). */
@@ -90,6 +91,7 @@ export async function startAppServer(env: Record<string, string | undefined> = {
   const gone = () => child.exitCode !== null || child.signalCode !== null;
   return {
     url,
+    pid: child.pid!,
     dataDir,
     adminToken,
     async stop() {

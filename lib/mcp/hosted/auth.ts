@@ -41,7 +41,7 @@ export async function authenticateMcp(
   const token = OAUTH_TOKEN.exec(req.headers.get("authorization") ?? "")?.[1];
   try {
     if (oauth && token && !token.startsWith("pxk_") && !new URL(req.url).searchParams.has("api_key")) {
-      const grant = await verifyOAuthToken(oauth, req);
+      const grant = await verifyOAuthToken(oauth, req, token);
       if (!grant) throw new DomainError("unauthorized", "Invalid access token: it is malformed, expired, revoked or meant for another server. Sign in again.");
       const actor = { kind: "oauth", grantId: grant.grantId, clientId: grant.clientId, scopes: grant.scopes } as const;
       return toAuthInfo(grant.userId, actor, requestId);

@@ -1,18 +1,31 @@
 import { MAX_BODY_BYTES, readCappedBody } from "@/lib/http/read-capped";
 import { jsonRpcRejection } from "./rejection";
 
+/** A /mcp body read once: the parsed JSON for the SDK (undefined when empty or not JSON). */
+export interface McpBody {
+  parsed: unknown;
+}
+
+const isJson = (req: Request) => /^application\/(?:[\w.+-]+\+)?json\b/i.test(req.headers.get("content-type") ?? "");
+
 /**
- * Caps request bodies at the REST limit. mcp-handler parses the whole body itself before the
- * SDK's own 4 MiB limit could apply, so without this a client could make us read and parse
- * any size. A declared Content-Length is checked at once; otherwise the body is read up to
- * the limit. Returns the request rebuilt from the buffered body, and that body's text.
+ * Reads and parses the body once; the checks before the handler and the handler itself
+ * (`parsedBody`) all use this one parse, and the request is not rebuilt. Caps it at the REST
+ * limit: a declared Content-Length is checked at once; otherwise the body is read up to the
+ * limit. A JSON body that does not parse is answered here, as the SDK would (400, -32700);
+ * other content types are left to the SDK's own 415.
  */
-export async function limitBody(req: Request, requestId: string): Promise<{ req: Request; body: string } | Response> {
-  const tooLarge = () => jsonRpcRejection(413, `Payload Too Large: the request body is larger than the ${MAX_BODY_BYTES / 1024} KB limit.`, requestId);
-  if (!req.body) return { req, body: "" };
+export async function readMcpBody(req: Request, requestId: string): Promise<McpBody | Response> {
+  if (!req.body) return { parsed: undefined };
   const bytes = await readCappedBody(req);
-  if (!bytes) return tooLarge();
-  const body = bytes.toString("utf8");
-  // The client's signal goes along: it is how a disconnect reaches a waiting generate_image.
-  return { req: new Request(req.url, { method: req.method, headers: req.headers, body, signal: req.signal }), body };
+  if (!bytes) return jsonRpcRejection(413, `Payload Too Large: the request body is larger than the ${MAX_BODY_BYTES / 1024} KB limit.`, requestId);
+  if (!isJson(req)) return { parsed: undefined };
+  try {
+    return { parsed: JSON.parse(bytes.toString("utf8")) };
+  } catch {
+    return Response.json(
+      { jsonrpc: "2.0", error: { code: -32700, message: "Parse error: Invalid JSON" }, id: null },
+      { status: 400, headers: { "x-request-id": requestId } },
+    );
+  }
 }

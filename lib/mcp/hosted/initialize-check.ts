@@ -1,13 +1,13 @@
 import { specTypeSchemas } from "@modelcontextprotocol/server";
-import { jsonRpcMessages } from "./messages";
+import type { JsonRpcMessage } from "./messages";
 
 /**
  * The SDK answers an `initialize` whose params do not match the schema with -32603 and the
  * raw validation dump. Checked here first so the client gets -32602 (invalid params) and
  * one line naming the field, e.g. `"protocolVersion": 5`.
  */
-export function initializeRejection(body: string, requestId: string): Response | null {
-  const [message, ...more] = jsonRpcMessages(body);
+export function initializeRejection(messages: JsonRpcMessage[], requestId: string): Response | null {
+  const [message, ...more] = messages;
   if (!message || more.length > 0 || message.method !== "initialize") return null;
   const result = specTypeSchemas.InitializeRequest["~standard"].validate(message);
   if (result instanceof Promise || !result.issues) return null;

@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/respond";
 import { TOOL_SCOPES } from "@/lib/oauth/scopes";
 import { ctxFromAuthInfo } from "./auth";
-import { jsonRpcMessages } from "./messages";
+import type { JsonRpcMessage } from "./messages";
 import type { Db } from "@/db/client";
 
 /**
@@ -15,12 +15,12 @@ import type { Db } from "@/db/client";
  * handshake need no scope: every tool is listed to every caller. API keys keep their
  * tool-level refusal (a tool error), as before.
  */
-export function insufficientScope(db: Db, body: string, auth: AuthInfo, appUrl: string, requestId: string): Response | null {
+export function insufficientScope(db: Db, messages: JsonRpcMessage[], auth: AuthInfo, appUrl: string, requestId: string): Response | null {
   const ctx: Ctx = ctxFromAuthInfo(db, auth);
   if (ctx.actor.kind !== "oauth") return null;
   const granted = new Set<Scope>(ctx.actor.scopes);
   const missing = new Set<Scope>();
-  for (const m of jsonRpcMessages(body)) {
+  for (const m of messages) {
     if (m.method !== "tools/call") continue;
     const name = (m.params as { name?: unknown } | undefined)?.name;
     const needed = typeof name === "string" ? TOOL_SCOPES[name] : undefined;

@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/errors";
 import { checkRateLimit } from "@/lib/rate-limit/check-rate-limit";
 import type { RateLimiter } from "@/lib/rate-limit/rate-limiter";
 import { ctxFromAuthInfo } from "./auth";
-import { idKey, jsonRpcMessages } from "./messages";
+import { idKey, type JsonRpcMessage } from "./messages";
 
 const REFUSALS = "rateLimitRefusals";
 
@@ -19,12 +19,12 @@ type Refusal = { message: string; details?: Record<string, unknown> };
  * retry. tools/list and the handshake are not counted.
  */
 export async function limitToolCalls(
-  body: string,
+  messages: JsonRpcMessage[],
   auth: AuthInfo,
   db: Db,
   limiter: RateLimiter,
 ): Promise<Record<string, string>> {
-  const calls = jsonRpcMessages(body).filter((m) => m.method === "tools/call");
+  const calls = messages.filter((m) => m.method === "tools/call");
   const headers: Record<string, string> = {};
   const refusals: Record<string, Refusal> = {};
   const ctx = ctxFromAuthInfo(db, auth);

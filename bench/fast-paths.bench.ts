@@ -1,0 +1,146 @@
+/**
+ * Pixola's cost above the Next.js floor (issue 14): on the built app, GET /api/ping (a constant
+ * body: the floor), POST /mcp tools/list and tools/call list_models, and keyed GET /api/v1/credits
+ * (one fresh balance read), taking turns in short rounds so a change in machine load hits all
+ * alike; once on embedded PGlite and once on PostgreSQL (BENCH_DATABASE_URL or
+ * TEST_DATABASE_URL: a fresh database), with the bare MCP handler on node:http beside them.
+ * Run: npx next build && npx tsx bench/fast-paths.bench.ts
+ * BENCH_CPU_PROF_DIR=<dir> writes a CPU profile of the app per measured route there instead
+ * (app-<database>-<route>.cpuprofile, for Chrome DevTools or bench/lib/profile-summary.ts).
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startAppServer } from "../tests/helpers/app-server";
+import { createEmptyPostgres } from "../tests/helpers/empty-postgres";
+import { fmt, runLoad, type LoadResult } from "./lib/load";
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 2000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PG_ADMIN = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const ONLY = process.env.BENCH_ONLY; // "pglite" | "postgres"
+const HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+const rpc = (method: string, params?: unknown) => JSON.stringify({ jsonrpc: "2.0", id: 1, method, ...(params ? { params } : {}) });
+type Spec = { path: string; method?: string; headers?: Record<string, string>; body?: string };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function combine(rounds: LoadResult[]) {
+  return {
+    rps: rounds.reduce((n, r) => n + r.requests, 0) / rounds.reduce((t, r) => t + r.requests / r.rps, 0),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+  };
+}
+
+const load = (base: string, s: Spec, ms: number) =>
+  runLoad(`${base}${s.path}`, { connections: CONNECTIONS, durationMs: ms, method: s.method, headers: s.headers, body: s.body });
+
+/** Each spec in turn, ROUNDS times, after a short warm-up of each. */
+async function measure(base: string, specs: Record<string, Spec>) {
+  const rounds: Record<string, LoadResult[]> = Object.fromEntries(Object.keys(specs).map((k) => [k, []]));
+  for (const s of Object.values(specs)) await load(base, s, 700);
+  for (let i = 0; i < ROUNDS; i++) for (const [k, s] of Object.entries(specs)) rounds[k].push(await load(base, s, ROUND_MS));
+  return Object.fromEntries(Object.entries(rounds).map(([k, r]) => [k, combine(r)]));
+}
+
+async function runOn(database: "pglite" | "postgres") {
+  const db = database === "postgres" ? await createEmptyPostgres() : undefined;
+  const prof = process.env.BENCH_CPU_PROF_DIR;
+  const app = await startAppServer({
+    LOG_LEVEL: "error",
+    RATE_LIMIT: "off",
+    DATABASE_URL: db?.url,
+    ...(prof ? { NODE_OPTIONS: `--import ${path.resolve("bench/lib/cpu-profile-preload.mjs")}`, BENCH_CPU_PROF_DIR: prof } : {}),
+  });
+  try {
+    const issued = await fetch(`${app.url}/api/admin/keys`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${app.adminToken}`, "content-type": "application/json" },
+      body: JSON.stringify({ email: "bench@example.com" }),
+    });
+    const { key } = await issued.json();
+    const auth = { authorization: `Bearer ${key}` };
+    const specs: Record<string, Spec> = {
+      "GET /api/ping (floor)": { path: "/api/ping" },
+      "/mcp tools/list": { path: "/mcp", method: "POST", headers: { ...HEADERS, ...auth }, body: rpc("tools/list") },
+      "/mcp tools/call list_models": { path: "/mcp", method: "POST", headers: { ...HEADERS, ...auth }, body: rpc("tools/call", { name: "list_models", arguments: {} }) },
+      "GET /api/v1/credits (keyed)": { path: "/api/v1/credits", headers: auth },
+    };
+    for (const [name, s] of Object.entries(specs)) {
+      const r = await fetch(`${app.url}${s.path}`, { method: s.method, headers: s.headers, body: s.body });
+      if (r.status !== 200) throw new Error(`${name}: ${r.status} ${await r.text()}`);
+    }
+    // The bare handler answers list_models from the app's own answer.
+    const models = await (await fetch(`${app.url}/mcp`, { method: "POST", headers: { ...HEADERS, ...auth }, body: specs["/mcp tools/call list_models"].body })).text();
+    const json = models.startsWith("event:") ? models.split("\n").find((l) => l.startsWith("data: "))!.slice(6) : models;
+    if (prof) {
+      for (const [name, s] of Object.entries(specs)) await profileRoute(app.pid, app.url, s, path.join(prof, `app-${database}-${name.replace(/\W+/g, "_")}`));
+      return { results: {}, listModels: undefined };
+    }
+    return { results: await measure(app.url, specs), listModels: JSON.parse(json).result.structuredContent };
+  } finally {
+    await app.stop();
+    await db?.drop();
+  }
+}
+
+/** One route under load with the app's profiler on (bench/lib/cpu-profile-preload.mjs). */
+async function profileRoute(pid: number, base: string, s: Spec, file: string) {
+  await load(base, s, 700);
+  process.kill(pid, "SIGUSR2");
+  await load(base, s, ROUND_MS * ROUNDS);
+  process.kill(pid, "SIGUSR2");
+  await new Promise((r) => setTimeout(r, 1500));
+  const written = path.join(path.dirname(file), "current.cpuprofile");
+  if (fs.existsSync(written)) fs.renameSync(written, `${file}.cpuprofile`);
+}
+
+async function runBare(listModels: unknown) {
+  const answers = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pixola-bench-")), "list-models.json");
+  fs.writeFileSync(answers, JSON.stringify(listModels));
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/mcp-bare-server.ts", answers], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise<string>((resolve) => child.stdout.once("data", (d) => resolve(String(d).trim())));
+  try {
+    const base = url.replace(/\/mcp$/, "");
+    return await measure(base, {
+      "bare tools/list": { path: "/mcp", method: "POST", headers: HEADERS, body: rpc("tools/list") },
+      "bare tools/call list_models": { path: "/mcp", method: "POST", headers: HEADERS, body: rpc("tools/call", { name: "list_models", arguments: {} }) },
+    });
+  } finally {
+    child.kill();
+  }
+}
+
+console.log(
+  `${CONNECTIONS} keep-alive connections, ${ROUNDS} rounds of ${ROUND_MS / 1000} s per route, routes alternating; ` +
+    `node ${process.version}, ${os.availableParallelism()} CPUs, load average ${fmt(os.loadavg()[0], 2)}\n`,
+);
+let listModels: unknown;
+for (const database of ["pglite", "postgres"] as const) {
+  if (ONLY && ONLY !== database) continue;
+  if (database === "postgres" && !PG_ADMIN) {
+    console.log("PostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)\n");
+    continue;
+  }
+  const run = await runOn(database);
+  if (process.env.BENCH_CPU_PROF_DIR) continue;
+  listModels = run.listModels;
+  const floor = run.results["GET /api/ping (floor)"];
+  console.log(`${database === "pglite" ? "embedded PGlite" : "PostgreSQL"}:\n`);
+  console.log("| route | req/s | × floor | p50 ms | p99 ms | p99 × floor's | errors |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const [name, r] of Object.entries(run.results)) {
+    console.log(`| ${name} | ${fmt(r.rps, 0)} | ${fmt(r.rps / floor.rps, 2)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.p99 / floor.p99, 2)} | ${r.errors} |`);
+  }
+  console.log("");
+}
+if (listModels && !process.env.BENCH_CPU_PROF_DIR) {
+  const bare = await runBare(listModels);
+  console.log("bare MCP handler (lib/mcp/hosted/handler.ts on node:http, no Next.js, no key, fixed answers):\n");
+  console.log("| route | req/s | p50 ms | p99 ms | errors |");
+  console.log("|---|---|---|---|---|");
+  for (const [name, r] of Object.entries(bare)) console.log(`| ${name} | ${fmt(r.rps, 0)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${r.errors} |`);
+}

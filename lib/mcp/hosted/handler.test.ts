@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { readMcpBody } from "./body-limit";
+import { createPixolaMcpHandler } from "./handler";
+import { jsonRpcMessages } from "./messages";
+
+const ACCEPT = "application/json, text/event-stream";
+const post = (body: string, type = "application/json") =>
+  new Request("http://test.local/mcp", { method: "POST", headers: { "content-type": type, accept: ACCEPT }, body });
+
+describe("/mcp body: read and parsed once", () => {
+  it("parses a JSON body once and hands the same value to the checks", async () => {
+    const read = await readMcpBody(post('[{"jsonrpc":"2.0","id":1,"method":"tools/list"},{"jsonrpc":"2.0","method":"x"}]'), "req_t");
+    expect(read).not.toBeInstanceOf(Response);
+    const { parsed } = read as { parsed: unknown };
+    expect(jsonRpcMessages(parsed).map((m) => m.method)).toEqual(["tools/list", "x"]);
+  });
+
+  it("answers a body that is not JSON with the JSON-RPC parse error, and one over the cap with 413", async () => {
+    const bad = (await readMcpBody(post("{not json"), "req_t")) as Response;
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ jsonrpc: "2.0", error: { code: -32700, message: "Parse error: Invalid JSON" }, id: null });
+    const big = (await readMcpBody(post(`"${"x".repeat(70_000)}"`), "req_t")) as Response;
+    expect(big.status).toBe(413);
+  });
+
+  it("leaves another content type to the SDK (415), unparsed", async () => {
+    expect(await readMcpBody(post("hello", "text/plain"), "req_t")).toEqual({ parsed: undefined });
+  });
+
+  it("the handler serves from the parsed body alone: the request's own body is already consumed", async () => {
+    const handler = createPixolaMcpHandler(() => {
+      throw new Error("tools/list needs no port");
+    }, { waitMs: 1000, inlineThumbnails: false, log: { info() {}, error() {} } });
+    const req = post('{"jsonrpc":"2.0","id":1,"method":"tools/list"}');
+    const read = (await readMcpBody(req, "req_t")) as { parsed: unknown };
+    expect(req.bodyUsed).toBe(true);
+    const res = await handler(req, { parsedBody: read.parsed });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('"list_models"');
+  });
+});
