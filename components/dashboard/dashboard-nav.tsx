@@ -1,6 +1,6 @@
 "use client";
 
-import { AppWindow, CreditCard, Images, KeyRound, LayoutDashboard, Plug, WandSparkles } from "lucide-react";
+import { AppWindow, ChartColumn, CreditCard, Images, KeyRound, LayoutDashboard, Plug, WandSparkles } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/dashboard/cn";
@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/dashboard", label: "Overview", icon: LayoutDashboard },
   { href: "/playground", label: "Playground", icon: WandSparkles },
   { href: "/images", label: "Images", icon: Images },
+  { href: "/usage", label: "Usage", icon: ChartColumn },
   { href: "/credits", label: "Credits", icon: CreditCard },
   { href: "/settings/api-keys", label: "API Keys", icon: KeyRound },
   { href: "/settings/connected-apps", label: "Connected apps", icon: AppWindow },
