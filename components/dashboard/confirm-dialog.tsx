@@ -7,22 +7,28 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /**
- * A Revoke button that asks first, runs a server action and shows its error in the dialog.
- * For API keys and connected apps alike.
+ * A destructive button that asks first, runs a server action and shows its error in the
+ * dialog: revoking API keys and connected apps, deleting images.
  */
-export function RevokeDialog({
+export function ConfirmDialog({
+  triggerText = "Revoke",
   triggerLabel,
+  triggerIcon,
   title,
   description,
   confirmText,
-  revoke,
+  pendingText = "Revoking…",
+  onConfirm,
 }: {
+  triggerText?: string;
   /** The trigger's accessible name, e.g. "Revoke key CI". */
   triggerLabel: string;
+  triggerIcon?: ReactNode;
   title: string;
   description: ReactNode;
   confirmText: string;
-  revoke: () => Promise<{ ok: true } | { ok: false; error: string }>;
+  pendingText?: string;
+  onConfirm: () => Promise<{ ok: true } | { ok: false; error: string }>;
 }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +37,7 @@ export function RevokeDialog({
   function confirm() {
     setError(null);
     startTransition(async () => {
-      const r = await revoke();
+      const r = await onConfirm();
       if (r.ok) setOpen(false);
       else setError(r.error);
     });
@@ -41,7 +47,8 @@ export function RevokeDialog({
     <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)}>
       <DialogTrigger asChild>
         <Button variant="outline" size="sm" aria-label={triggerLabel}>
-          Revoke
+          {triggerIcon}
+          {triggerText}
         </Button>
       </DialogTrigger>
       <DialogContent>
@@ -59,7 +66,7 @@ export function RevokeDialog({
             Cancel
           </Button>
           <form action={confirm}>
-            <SubmitButton variant="destructive" pending={pending} pendingText="Revoking…" className="w-full">
+            <SubmitButton variant="destructive" pending={pending} pendingText={pendingText} className="w-full">
               {confirmText}
             </SubmitButton>
           </form>
