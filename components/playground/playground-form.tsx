@@ -12,17 +12,30 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { formatNumber } from "@/lib/dashboard/format";
 import type { BatchView } from "@/lib/generation/schemas";
 import { BatchProgress, isFinished } from "./batch-progress";
-import type { PlaygroundCatalog } from "./types";
+import type { PlaygroundCatalog, PlaygroundInitial } from "./types";
+import { ViewCode } from "./view-code";
 
 const MAX_PROMPT = 4000;
 const POLL_MS = 700;
 
-export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: PlaygroundCatalog; balance: number }) {
+export function PlaygroundForm({
+  catalog,
+  balance: initialBalance,
+  initial,
+  appUrl,
+}: {
+  catalog: PlaygroundCatalog;
+  balance: number;
+  /** The form's starting values: the catalog's defaults, or a remixed image's options. */
+  initial: PlaygroundInitial;
+  appUrl: string;
+}) {
   const router = useRouter();
-  const [model, setModel] = useState(catalog.defaults.model);
-  const [style, setStyle] = useState(catalog.defaults.style);
-  const [shape, setShape] = useState(catalog.defaults.shape);
-  const [quality, setQuality] = useState<"standard" | "hd">("standard");
+  const [prompt, setPrompt] = useState(initial.prompt);
+  const [model, setModel] = useState(initial.model);
+  const [style, setStyle] = useState(initial.style);
+  const [shape, setShape] = useState(initial.shape);
+  const [quality, setQuality] = useState<"standard" | "hd">(initial.quality);
   const [count, setCount] = useState(1);
   const [promptError, setPromptError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,15 +86,15 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const prompt = String(new FormData(e.currentTarget).get("prompt") ?? "").trim();
+    const text = prompt.trim();
     setError(null);
-    if (!prompt) {
+    if (!text) {
       setPromptError("Describe the image you want, e.g. “a lighthouse at dusk, watercolor”.");
       return;
     }
     setPromptError(null);
     startSubmit(async () => {
-      const r = await submitGenerationAction({ prompt, model, style, shape, quality, count });
+      const r = await submitGenerationAction({ prompt: text, model, style, shape, quality, count });
       if (!r.ok) {
         setError(r.error);
         return;
@@ -109,7 +122,11 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
                 rows={4}
                 maxLength={MAX_PROMPT}
                 placeholder="A red fox in a snowy forest at sunrise"
-                onChange={() => promptError && setPromptError(null)}
+                value={prompt}
+                onChange={(e) => {
+                  setPrompt(e.target.value);
+                  if (promptError) setPromptError(null);
+                }}
                 aria-invalid={promptError ? true : undefined}
                 aria-describedby={promptError ? "prompt-error" : undefined}
               />
@@ -251,6 +268,7 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
               <WandSparkles aria-hidden />
               Generate
             </SubmitButton>
+            <ViewCode appUrl={appUrl} input={{ prompt, model, style, shape, quality, count }} />
           </form>
         </CardContent>
       </Card>
