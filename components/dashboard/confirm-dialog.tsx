@@ -20,7 +20,8 @@ export function ConfirmDialog({
   pendingText = "Revoking…",
   onConfirm,
 }: {
-  triggerText?: string;
+  /** The trigger's visible content; null for an icon-only trigger (triggerLabel names it). */
+  triggerText?: string | null;
   /** The trigger's accessible name, e.g. "Revoke key CI". */
   triggerLabel: string;
   triggerIcon?: ReactNode;
@@ -46,7 +47,7 @@ export function ConfirmDialog({
   return (
     <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)}>
       <DialogTrigger asChild>
-        <Button variant="outline" size="sm" aria-label={triggerLabel}>
+        <Button variant="outline" size="sm" aria-label={triggerLabel} title={triggerText ? undefined : triggerLabel}>
           {triggerIcon}
           {triggerText}
         </Button>

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/dashboard/confirm-dialog";
 export function DeleteImageButton({ imageId, title }: { imageId: string; title: string }) {
   return (
     <ConfirmDialog
-      triggerText="Delete"
+      triggerText={null}
       triggerIcon={<Trash2 aria-hidden />}
       triggerLabel={`Delete image: ${title}`}
       title="Delete this image?"

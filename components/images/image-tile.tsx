@@ -45,23 +45,22 @@ export function ImageTile({ image, actions = true }: { image: ImageView; actions
         </div>
       </Link>
       {actions ? (
-      <div className="mt-auto flex flex-wrap gap-1.5 px-3 pb-3">
-        {image.url ? (
+        <div className="mt-auto flex gap-1.5 px-3 pb-3">
+          {image.url ? (
+            <Button asChild variant="outline" size="sm">
+              <a href={image.url} download={downloadName(image)} aria-label={`Download image: ${image.title}`} title="Download">
+                <Download aria-hidden />
+              </a>
+            </Button>
+          ) : null}
           <Button asChild variant="outline" size="sm">
-            <a href={image.url} download={downloadName(image)} aria-label={`Download image: ${image.title}`}>
-              <Download aria-hidden />
-              <span className="sr-only sm:not-sr-only">Download</span>
-            </a>
+            <Link href={`/playground?remix=${image.imageId}`} aria-label={`Remix image: ${image.title}`} className="flex-1">
+              <Shuffle aria-hidden />
+              Remix
+            </Link>
           </Button>
-        ) : null}
-        <Button asChild variant="outline" size="sm">
-          <Link href={`/playground?remix=${image.imageId}`} aria-label={`Remix image: ${image.title}`}>
-            <Shuffle aria-hidden />
-            Remix
-          </Link>
-        </Button>
-        <DeleteImageButton imageId={image.imageId} title={image.title} />
-      </div>
+          <DeleteImageButton imageId={image.imageId} title={image.title} />
+        </div>
       ) : null}
     </li>
   );

@@ -268,27 +268,29 @@ export function PlaygroundForm({
               <WandSparkles aria-hidden />
               Generate
             </SubmitButton>
-            <ViewCode appUrl={appUrl} input={{ prompt, model, style, shape, quality, count }} />
           </form>
         </CardContent>
       </Card>
 
-      <Card className="min-h-80">
-        <CardHeader>
-          <CardTitle>Result</CardTitle>
-          <CardDescription>Images also appear in your gallery and are charged only if they complete.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          {submitted ? (
-            <BatchProgress batch={batch} count={submitted.count} />
-          ) : (
-            <div className="flex h-56 flex-col items-center justify-center gap-2 rounded-lg border border-dashed text-center text-sm text-muted-foreground">
-              <WandSparkles className="size-6" aria-hidden />
-              Your images will appear here.
-            </div>
-          )}
-        </CardContent>
-      </Card>
+      <div className="grid min-w-0 content-start gap-6">
+        <Card className="min-h-80">
+          <CardHeader>
+            <CardTitle>Result</CardTitle>
+            <CardDescription>Images also appear in your gallery and are charged only if they complete.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {submitted ? (
+              <BatchProgress batch={batch} count={submitted.count} />
+            ) : (
+              <div className="flex h-56 flex-col items-center justify-center gap-2 rounded-lg border border-dashed text-center text-sm text-muted-foreground">
+                <WandSparkles className="size-6" aria-hidden />
+                Your images will appear here.
+              </div>
+            )}
+          </CardContent>
+        </Card>
+        <ViewCode appUrl={appUrl} input={{ prompt, model, style, shape, quality, count }} />
+      </div>
     </div>
   );
 }
