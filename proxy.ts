@@ -16,4 +16,4 @@ export function proxy() {
 
 // Pages only: API routes, /mcp and /files stream their own bodies, and the proxy would buffer
 // them; those (and static assets) get fixed headers from next.config.ts.
-export const config = { matcher: ["/((?!api|mcp|files|_next).*)"] };
+export const config = { matcher: ["/((?!api|mcp|files|downloads|_next).*)"] };

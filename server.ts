@@ -19,7 +19,8 @@ import { jsonRefusals } from "./lib/http/json-refusals";
 import { checkPageFormPost, isMultipart } from "./lib/http/page-form-post";
 import { routeConsoleErrorsToLog } from "./lib/http/safe-console";
 import { HTTP_STATUS, type ErrorCode } from "./lib/errors";
-import { errorBody, newRequestId } from "./lib/http/respond";
+import { errorBody } from "./lib/http/respond";
+import { newRequestId } from "./lib/ids";
 import { log } from "./lib/log";
 
 const hostname = process.env.HOST || "127.0.0.1";

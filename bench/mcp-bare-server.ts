@@ -1,5 +1,5 @@
 /**
- * The benchmark's baseline: the same mcp-handler setup as /mcp (lib/mcp/handler.ts) on plain
+ * The benchmark's baseline: the same mcp-handler setup as /mcp (lib/mcp/hosted/handler.ts) on plain
  * node:http, outside Next.js, its tools answering from fixed data (no key check, no database).
  * Runs as its own process, as the app does, so neither shares a thread with the load generator.
  * Usage: tsx bench/mcp-bare-server.ts <file with list_models' structuredContent>; prints its URL.
@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createPixolaMcpHandler } from "../lib/mcp/handler";
+import { createPixolaMcpHandler } from "../lib/mcp/hosted/handler";
 import type { PixolaPort } from "../lib/mcp/port";
 
 const listModels = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
@@ -20,12 +20,11 @@ const port: PixolaPort = {
   checkCredits: unused,
   generate: unused,
   getBatch: unused,
-  waitForBatchChange: unused,
   listImages: unused,
   getImage: unused,
-  imageBytes: unused,
+  imagePreview: unused,
 };
-const handler = createPixolaMcpHandler(() => port, { waitMs: 50_000, inlineThumbnails: true });
+const handler = createPixolaMcpHandler(() => port, { waitMs: 50_000, inlineThumbnails: true, log: { info() {}, error() {} } });
 
 const server = http.createServer(async (req, res) => {
   const chunks: Buffer[] = [];

@@ -16,6 +16,7 @@ const expected: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal_error: 500,
   provider_failed: 502,
+  unavailable: 503,
 };
 
 describe("error codes", () => {

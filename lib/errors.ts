@@ -16,6 +16,7 @@ export const HTTP_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   provider_failed: 502,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_STATUS;

@@ -17,3 +17,6 @@ export type IdPrefix = "bat" | "img" | "key" | "usr" | "led" | "inv";
 
 /** Public ids carry their kind: `bat_…`, `img_…`, `key_…` (about 119 random bits). */
 export const newId = (prefix: IdPrefix) => `${prefix}_${randomBase62(20)}`;
+
+/** Quoted in error bodies and logs so a report can be matched to its log lines. */
+export const newRequestId = () => `req_${randomBytes(12).toString("base64url")}`;

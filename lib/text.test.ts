@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { describeZodError } from "@/lib/http/respond";
+import { describeZodError } from "@/lib/zod-message";
 import { text } from "./text";
 
 describe("text(): a string field that refuses U+0000", () => {

@@ -29,7 +29,7 @@ run_vitest() { # name
 
 if want build; then
   echo "== build"
-  if ! npx next build > "$out/build.log" 2>&1; then
+  if ! npm run build > "$out/build.log" 2>&1; then
     cat "$out/build.log"; echo "0 passed, 1 failed"; exit 1
   fi
   tail -n 5 "$out/build.log"

@@ -1,14 +1,16 @@
 import { getConfig } from "@/lib/config";
+import { log } from "@/lib/log";
 import { withAccessLog } from "@/lib/http/access-log";
-import { errorResponse, newRequestId } from "@/lib/http/respond";
-import { authenticateMcp } from "@/lib/mcp/auth";
-import { limitBody } from "@/lib/mcp/body-limit";
-import { createPixolaMcpHandler } from "@/lib/mcp/handler";
-import { inProcessPort } from "@/lib/mcp/in-process-port";
-import { initializeRejection } from "@/lib/mcp/initialize-check";
-import { allowedOrigins, originRejection } from "@/lib/mcp/origin";
-import { insufficientScope } from "@/lib/mcp/oauth-scope";
-import { limitToolCalls } from "@/lib/mcp/tool-call-limit";
+import { errorResponse } from "@/lib/http/respond";
+import { newRequestId } from "@/lib/ids";
+import { authenticateMcp } from "@/lib/mcp/hosted/auth";
+import { limitBody } from "@/lib/mcp/hosted/body-limit";
+import { createPixolaMcpHandler } from "@/lib/mcp/hosted/handler";
+import { inProcessPort } from "@/lib/mcp/hosted/in-process-port";
+import { initializeRejection } from "@/lib/mcp/hosted/initialize-check";
+import { allowedOrigins, originRejection } from "@/lib/mcp/hosted/origin";
+import { insufficientScope } from "@/lib/mcp/hosted/oauth-scope";
+import { limitToolCalls } from "@/lib/mcp/hosted/tool-call-limit";
 import { mcpOAuthVerifier } from "@/lib/oauth/mcp-verifier";
 import { getRuntime } from "@/lib/runtime";
 
@@ -50,6 +52,7 @@ async function serve(incoming: Request, requestId: string): Promise<Response> {
     handler ??= createPixolaMcpHandler(inProcessPort, {
       waitMs: config.mcpWaitSeconds * 1000,
       inlineThumbnails: config.mcpInlineThumbnails,
+      log,
     });
     const res = await handler(req);
     res.headers.set("x-request-id", requestId);

@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Ctx } from "@/lib/context";
-import { newRequestId } from "@/lib/http/respond";
+import { newRequestId } from "@/lib/ids";
 import { getRuntime, type Runtime } from "@/lib/runtime";
 import { getAuth } from "./auth";
 

@@ -3,16 +3,7 @@ import { z } from "zod";
 import { plans, wallets } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
-
-export const creditsView = z.object({
-  balance: z.number().int().describe("Credits available now"),
-  plan: z.object({
-    slug: z.string(),
-    name: z.string(),
-    monthlyCredits: z.number().int(),
-  }),
-});
-export type CreditsView = z.infer<typeof creditsView>;
+import { creditsView, type CreditsView } from "./schemas";
 
 export async function getCredits({ ctx }: { ctx: Ctx }): Promise<CreditsView> {
   const [row] = await ctx.db

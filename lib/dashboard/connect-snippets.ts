@@ -67,7 +67,7 @@ export function clientGuides(appUrl: string): ClientGuide[] {
     {
       id: "claude-desktop",
       name: "Claude Desktop",
-      where: "Sign in with OAuth through the connector dialog, or use a key through the mcp-remote bridge.",
+      where: "Install the desktop extension (above), sign in with OAuth through the connector dialog, or use a key through the mcp-remote bridge.",
       steps: [
         `Settings → Connectors → Add custom connector, with the URL ${mcpUrl}; sign in to Pixola and choose Allow.`,
         "Prefer a key? Settings → Developer → Edit Config opens claude_desktop_config.json: add the entry below and restart Claude Desktop. The mcp-remote bridge (needs Node.js) sends your key as a header.",

@@ -38,6 +38,9 @@ export type GenerateInput = z.input<typeof generateInput>;
 export const BATCH_STATUSES = ["queued", "running", "succeeded", "partial", "failed"] as const;
 export const IMAGE_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
 
+/** A finished batch changes no more: every image has succeeded or failed. */
+export const isBatchFinished = (b: { status: string }) => b.status !== "queued" && b.status !== "running";
+
 export const imageView = z.object({
   imageId: z.string(),
   batchId: z.string(),

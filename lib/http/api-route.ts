@@ -4,7 +4,8 @@ import { checkRateLimit, retryAfterHeader } from "@/lib/rate-limit/check-rate-li
 import { getRuntime, type Runtime } from "@/lib/runtime";
 import { withAccessLog } from "./access-log";
 import { authenticate } from "./authenticate";
-import { errorResponse, json, newRequestId } from "./respond";
+import { errorResponse, json } from "./respond";
+import { newRequestId } from "@/lib/ids";
 
 interface HandlerArgs<P> {
   req: Request;

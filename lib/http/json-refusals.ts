@@ -1,6 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { HTTP_STATUS, type ErrorCode } from "@/lib/errors";
-import { errorBody, newRequestId } from "./respond";
+import { errorBody } from "./respond";
+import { newRequestId } from "@/lib/ids";
 
 /**
  * On API paths every refusal is JSON. Our route handlers already answer so; this covers what

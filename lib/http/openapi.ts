@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { creditsView } from "@/lib/credits/get-credits";
+import { creditsView } from "@/lib/credits/schemas";
 import { modelDetail, modelSummary, shapeView, styleCategoryView, styleView } from "@/lib/catalog/schemas";
 import { ERROR_CODES } from "@/lib/errors";
 import { batchView, generateInput, imageView, submitResult } from "@/lib/generation/schemas";
@@ -87,7 +87,21 @@ export function buildOpenApi(appUrl: string) {
           },
         },
       },
-      "/batches/{batchId}": { get: { summary: "Batch status with image URLs once done", ...keyed, parameters: slugParam("batchId"), responses: { 200: ok(batchView), ...errors(401, 404, 429) } } },
+      "/batches/{batchId}": {
+        get: {
+          summary: "Batch status with image URLs once done",
+          description:
+            "With `wait=N` (seconds, at most 30) the request is held until the batch changes (an image finished, the status " +
+            "moved) or N seconds pass, and answers at once when the batch is already finished: a client following a batch " +
+            "makes a few requests instead of one a second against its rate limit. A missing or foreign batch is 404 at once.",
+          ...keyed,
+          parameters: [
+            ...slugParam("batchId"),
+            { name: "wait", in: "query", schema: { type: "number", minimum: 0, maximum: 30, default: 0 }, description: "Seconds to wait for a change" },
+          ],
+          responses: { 200: ok(batchView), ...errors(400, 401, 404, 429) },
+        },
+      },
       "/images": {
         get: {
           summary: "Your finished images, newest first",

@@ -1,26 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { ZodError } from "zod";
 import { DomainError, HTTP_STATUS, type ErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { isClientAbort } from "@/lib/safe-error";
-
-export const newRequestId = () => `req_${randomBytes(12).toString("base64url")}`;
+import { describeZodError } from "@/lib/zod-message";
 
 export function json(body: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json; charset=utf-8");
   return new Response(JSON.stringify(body), { status: init.status ?? 200, headers });
-}
-
-/** Reads the zod issues as one sentence a person (or a model) can act on. */
-export function describeZodError(err: ZodError): string {
-  return err.issues
-    .map((i) => {
-      const where = i.path.join(".");
-      // Our own messages already name their field ("count must be …"); zod's defaults do not.
-      return !where || i.message.startsWith(String(i.path[0])) ? i.message : `${where}: ${i.message}`;
-    })
-    .join("; ");
 }
 
 export interface PublicError {

@@ -65,6 +65,6 @@ export function staticHeaderRules() {
   const toList = (h: Record<string, string>) => Object.entries(h).map(([key, value]) => ({ key, value }));
   return [
     { source: "/:path*", headers: toList(BASE_HEADERS) },
-    ...["/api/:path*", "/mcp", "/mcp/:path*", "/files/:path*", "/_next/:path*"].map((source) => ({ source, headers: toList(RESOURCE_HEADERS) })),
+    ...["/api/:path*", "/mcp", "/mcp/:path*", "/files/:path*", "/downloads/:path*", "/_next/:path*"].map((source) => ({ source, headers: toList(RESOURCE_HEADERS) })),
   ];
 }

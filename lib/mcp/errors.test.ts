@@ -12,7 +12,7 @@ import { registerPixolaTools } from "./register-tools";
 async function callFailing(failure: unknown) {
   const port = { requestId: "req_test", checkCredits: () => Promise.reject(failure) } as unknown as PixolaPort;
   const server = new McpServer({ name: "pixola", version: "test" });
-  registerPixolaTools(server, () => port, { waitMs: 1000, inlineThumbnails: false });
+  registerPixolaTools(server, () => port, { waitMs: 1000, inlineThumbnails: false, log });
   const client = new Client({ name: "unit", version: "1" });
   const [a, b] = InMemoryTransport.createLinkedPair();
   await Promise.all([server.connect(a), client.connect(b)]);

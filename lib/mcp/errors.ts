@@ -1,8 +1,8 @@
 import { ProtocolError, ProtocolErrorCode, type CallToolResult, type McpServer, type ServerContext } from "@modelcontextprotocol/server";
 import { ZodError } from "zod";
 import { DomainError, type ErrorCode } from "@/lib/errors";
-import { describeZodError } from "@/lib/http/respond";
-import { log } from "@/lib/log";
+import { describeZodError } from "@/lib/zod-message";
+import type { ToolLog } from "./port";
 
 /**
  * How each domain error reaches an MCP client. `tool_error`: a tool result with
@@ -23,9 +23,11 @@ export const MCP_OUTCOME: Record<ErrorCode, McpOutcome> = {
   unprocessable: "tool_error",
   rate_limited: "tool_error",
   provider_failed: "tool_error",
-  // /mcp answers a bad key with HTTP 401 before any tool runs; a port that calls /api/v1
-  // can still meet one, and no retry by the model can fix it.
-  unauthorized: "protocol_error",
+  // /mcp answers a bad key with HTTP 401 before any tool runs. The bundle's port calls
+  // /api/v1 with the key from its settings: the message tells the user how to fix it.
+  unauthorized: "tool_error",
+  // The bundle's port could not reach Pixola (wrong base URL, offline, timed out).
+  unavailable: "tool_error",
   // Only answered by HTTP routing (lib/http/json-refusals.ts); no tool raises it.
   method_not_allowed: "protocol_error",
   internal_error: "internal",
@@ -40,7 +42,12 @@ export const toolError = (message: string): CallToolResult => ({ isError: true, 
 const escalated = new WeakMap<ServerContext, ProtocolError>();
 
 /** Maps any failure of a tool body to the result the client should see. */
-export function toToolFailure(err: unknown, ctx: ServerContext, meta: { tool: string; requestId: string }): CallToolResult {
+export function toToolFailure(
+  err: unknown,
+  ctx: ServerContext,
+  meta: { tool: string; requestId: string },
+  log: ToolLog,
+): CallToolResult {
   const outcome = err instanceof ZodError ? "tool_error" : err instanceof DomainError ? MCP_OUTCOME[err.code] : "internal";
   // The access line says 200 for every tools/call; this line says which call failed and why.
   if (outcome !== "internal") log.info("mcp tool refused", { ...meta, code: err instanceof DomainError ? err.code : "bad_request" });

@@ -1,12 +1,20 @@
 import type { ServerContext } from "@modelcontextprotocol/server";
 import type { ModelSummary, ShapeView, StyleView } from "@/lib/catalog/schemas";
-import type { CreditsView } from "@/lib/credits/get-credits";
+import type { CreditsView } from "@/lib/credits/schemas";
 import type { BatchView, GenerateInput, ImageView, SubmitResult } from "@/lib/generation/schemas";
+
+/** A stored image preview: WebP, longest side at most 512 px. */
+export interface ImagePreview {
+  bytes: Uint8Array;
+  mimeType: "image/webp";
+  width: number;
+  height: number;
+}
 
 /**
  * Everything the MCP tools may do, and nothing else. `/mcp` passes an in-process port over
- * the domain verbs; the desktop bundle can pass one that calls /api/v1 with the user's key,
- * so the tools never import the database or the runtime.
+ * the domain verbs (lib/mcp/hosted/); the desktop bundle passes one that calls /api/v1 with
+ * the user's key (lib/mcp/local/). The tools import neither, nor the database or the runtime.
  */
 export interface PixolaPort {
   /** Quoted in internal-error messages and logged with the cause. */
@@ -17,20 +25,30 @@ export interface PixolaPort {
   checkCredits(): Promise<CreditsView>;
   /** Submits a batch; the same idempotency key with the same input returns the same batch. */
   generate(input: GenerateInput, idempotencyKey?: string): Promise<SubmitResult>;
-  getBatch(batchId: string): Promise<BatchView>;
   /**
-   * Resolves when an image of the batch may have settled, or after `maxMs` at the latest.
-   * A cheap hint only: callers re-read the batch either way.
+   * The batch now, or — with `waitSeconds` — as soon as it differs from how it stood when
+   * asked (an image settled, the status moved), it is finished, or the time has passed.
    */
-  waitForBatchChange(batchId: string, maxMs: number, signal: AbortSignal): Promise<void>;
+  getBatch(batchId: string, wait?: { waitSeconds: number; signal?: AbortSignal }): Promise<BatchView>;
   listImages(input: { limit?: number; cursor?: string }): Promise<{ images: ImageView[]; nextCursor: string | null }>;
   getImage(imageId: string): Promise<ImageView>;
-  /** The stored bytes of a succeeded image (for thumbnails), or null when there are none. */
-  imageBytes(image: ImageView): Promise<Uint8Array | null>;
+  /** The stored preview of a succeeded image, or null when it has none (yet). */
+  imagePreview(image: ImageView): Promise<ImagePreview | null>;
+  /**
+   * Only where the server runs on the user's computer (the bundle's `download_folder`): saves
+   * the full-size files of the succeeded images and returns where, by image id.
+   */
+  saveLocally?(images: ImageView[]): Promise<Record<string, string>>;
 }
 
 /** How a tool call gets its port: per call, because the caller's identity is per request. */
 export type PortFactory = (ctx: ServerContext) => PixolaPort | Promise<PixolaPort>;
+
+/** Where the tools write what the client should not see (causes of internal errors). */
+export interface ToolLog {
+  info(message: string, fields: Record<string, unknown>): void;
+  error(message: string, fields: Record<string, unknown>): void;
+}
 
 /** Settings the hosted server reads from its configuration; a local bundle picks its own. */
 export interface ToolSettings {
@@ -38,4 +56,11 @@ export interface ToolSettings {
   waitMs: number;
   /** Whether generate_image returns small inline WebP previews. */
   inlineThumbnails: boolean;
+  log: ToolLog;
+}
+
+/** What every tool registration is given. */
+export interface ToolDeps {
+  getPort: PortFactory;
+  settings: ToolSettings;
 }

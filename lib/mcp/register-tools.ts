@@ -10,15 +10,16 @@ import { registerListModelsTool } from "./tools/list-models";
 import { registerListShapesTool } from "./tools/list-shapes";
 import { registerListStylesTool } from "./tools/list-styles";
 
-/** Pixola's eight tools, for the hosted /mcp and for any other server given a port. */
+/** Pixola's eight tools, for the hosted /mcp and the desktop bundle alike: only the port differs. */
 export function registerPixolaTools(server: McpServer, getPort: PortFactory, settings: ToolSettings): void {
+  const deps = { getPort, settings };
   escalateToolFailures(server);
-  registerGenerateImageTool(server, getPort, settings);
-  registerListModelsTool(server, getPort);
-  registerListStylesTool(server, getPort);
-  registerListShapesTool(server, getPort);
-  registerCheckCreditsTool(server, getPort);
-  registerGetBatchTool(server, getPort);
-  registerListImagesTool(server, getPort);
-  registerGetImageTool(server, getPort);
+  registerGenerateImageTool(server, deps);
+  registerListModelsTool(server, deps);
+  registerListStylesTool(server, deps);
+  registerListShapesTool(server, deps);
+  registerCheckCreditsTool(server, deps);
+  registerGetBatchTool(server, deps);
+  registerListImagesTool(server, deps);
+  registerGetImageTool(server, deps);
 }

@@ -1,12 +1,12 @@
 import type { CallToolResult, ContentBlock, ServerContext } from "@modelcontextprotocol/server";
-import { newRequestId } from "@/lib/http/respond";
+import { newRequestId } from "@/lib/ids";
 import { toToolFailure } from "./errors";
-import type { PixolaPort, PortFactory } from "./port";
+import type { PixolaPort, ToolDeps } from "./port";
 
 /** Runs a tool body with the caller's port; every failure goes through the MCP error adapter. */
 export async function runTool(
   ctx: ServerContext,
-  getPort: PortFactory,
+  { getPort, settings }: ToolDeps,
   tool: string,
   body: (port: PixolaPort) => Promise<CallToolResult>,
 ): Promise<CallToolResult> {
@@ -16,7 +16,7 @@ export async function runTool(
     requestId = port.requestId;
     return await body(port);
   } catch (err) {
-    return toToolFailure(err, ctx, { tool, requestId: requestId ?? newRequestId() });
+    return toToolFailure(err, ctx, { tool, requestId: requestId ?? newRequestId() }, settings.log);
   }
 }
 

@@ -3,7 +3,8 @@ import { getAuth } from "@/lib/auth/auth";
 import { getConfig } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
 import { withAccessLog } from "@/lib/http/access-log";
-import { errorResponse, newRequestId } from "@/lib/http/respond";
+import { errorResponse } from "@/lib/http/respond";
+import { newRequestId } from "@/lib/ids";
 import { oauthEnabled } from "./oauth-plugins";
 
 /** Metadata is public and read by browser-based clients (the MCP Inspector) across origins. */

@@ -15,7 +15,7 @@ export const OFFLINE_ACCESS = "offline_access";
 
 /**
  * The scope each tool needs when called with an OAuth token (keys are checked by the tools'
- * port, lib/mcp/in-process-port.ts). The catalog tools read nothing of the user's, but the
+ * port, lib/mcp/hosted/in-process-port.ts). The catalog tools read nothing of the user's, but the
  * issue puts them under images:read so a token without it gets a clear step-up, not a mix.
  */
 export const TOOL_SCOPES: Record<string, Scope> = {

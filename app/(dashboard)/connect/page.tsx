@@ -1,4 +1,4 @@
-import { BookOpen, KeyRound } from "lucide-react";
+import { BookOpen, Download, KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/dashboard/page-header";
@@ -52,6 +52,30 @@ export default async function ConnectPage() {
             {mcpUrl}
           </code>
           <CopyButton value={mcpUrl} label="Copy URL" aria-label="Copy MCP server URL" size="default" />
+        </CardContent>
+      </Card>
+
+      <Card id="desktop-extension" className="mb-6 scroll-mt-8">
+        <CardHeader>
+          <CardTitle>Claude Desktop extension</CardTitle>
+          <CardDescription>
+            One file that installs a small Pixola server on your computer. It calls this Pixola with your API key, waits
+            for slow models with progress, and can save every image into a folder you choose.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start">
+          <ol className="list-decimal space-y-1 pl-5 text-sm">
+            <li>Download pixola.mcpb and open it: Claude Desktop shows an install dialog (or Settings → Extensions → Install Extension…).</li>
+            <li className="break-words">
+              Paste an API key; the Pixola URL is already set to <code className="text-xs">{appUrl}</code>.
+            </li>
+            <li>Optionally choose a download folder, then enable the extension and ask Claude for an image.</li>
+          </ol>
+          <Button asChild>
+            <a href="/downloads/pixola.mcpb" download>
+              <Download aria-hidden /> Download pixola.mcpb
+            </a>
+          </Button>
         </CardContent>
       </Card>
 

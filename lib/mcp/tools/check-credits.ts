@@ -1,14 +1,14 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import { creditsView } from "@/lib/credits/get-credits";
-import type { PortFactory } from "../port";
+import { creditsView } from "@/lib/credits/schemas";
+import type { ToolDeps } from "../port";
 import { runTool, toolResult } from "../run-tool";
 import { toolSchema } from "../tool-schema";
 
 const inputSchema = toolSchema(z.object({}));
 const outputSchema = toolSchema(creditsView);
 
-export function registerCheckCreditsTool(server: McpServer, getPort: PortFactory) {
+export function registerCheckCreditsTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
     "check_credits",
     {
@@ -21,7 +21,7 @@ export function registerCheckCreditsTool(server: McpServer, getPort: PortFactory
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (_args, ctx) =>
-      runTool(ctx, getPort, "check_credits", async (port) => {
+      runTool(ctx, deps, "check_credits", async (port) => {
         const c = await port.checkCredits();
         const text = `Balance: ${c.balance} credits. Plan: ${c.plan.name} (${c.plan.monthlyCredits} credits a month).`;
         return toolResult(c, text);

@@ -2,13 +2,13 @@ import type { ContentBlock, McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
 import { MAX_IDEMPOTENCY_KEY_LENGTH, parseIdempotencyKey } from "@/lib/idempotency/idempotency-key";
-import { BATCH_STATUSES, IMAGE_STATUSES, generateInput, type BatchView } from "@/lib/generation/schemas";
-import { awaitBatch, isFinished } from "../await-batch";
+import { BATCH_STATUSES, IMAGE_STATUSES, generateInput, isBatchFinished, type BatchView } from "@/lib/generation/schemas";
+import { awaitBatch } from "../await-batch";
 import { imageLine, plural } from "../format";
-import type { PixolaPort, PortFactory, ToolSettings } from "../port";
+import { saveCopies } from "../local-copies";
+import type { ImagePreview, PixolaPort, ToolDeps } from "../port";
 import { progressReporter } from "../progress";
 import { runTool, toolResult } from "../run-tool";
-import { makeThumbnail, THUMBNAIL_BUDGET_BYTES } from "../thumbnail";
 import { toolSchema } from "../tool-schema";
 
 // The REST request's own validation, with descriptions that point a model at the list tools.
@@ -59,6 +59,7 @@ const outputSchema = toolSchema(
           .object({ width: z.number().int(), height: z.number().int(), mimeType: z.string() })
           .nullable()
           .describe("Size of the inline preview image block sent for this image, if any"),
+        localPath: z.string().optional().describe("Where the full-size file was saved on this computer (local server with a download folder only)"),
       }),
     ),
     creditsCharged: z.number().int().describe("Credits for the images that completed"),
@@ -67,15 +68,18 @@ const outputSchema = toolSchema(
   }),
 );
 
-async function previews(port: PixolaPort, batch: BatchView) {
-  const made = await Promise.all(
-    batch.images.map(async (img) => {
-      const bytes = img.status === "succeeded" ? await port.imageBytes(img) : null;
-      return bytes ? makeThumbnail(bytes) : null;
-    }),
-  );
-  let budget = THUMBNAIL_BUDGET_BYTES;
-  return made.map((t) => (t && (budget -= t.data.length) >= 0 ? t : null));
+/** Claude Desktop rejects tool results over 1 MiB; the previews stay far below that together. */
+const PREVIEW_BUDGET_CHARS = 512 * 1024;
+
+/** The stored previews as image blocks, base64, while they fit the budget. */
+async function previews(port: PixolaPort, batch: BatchView): Promise<Array<(ImagePreview & { data: string }) | null>> {
+  const found = await Promise.all(batch.images.map((img) => (img.status === "succeeded" ? port.imagePreview(img) : null)));
+  let budget = PREVIEW_BUDGET_CHARS;
+  return found.map((p) => {
+    if (!p) return null;
+    const data = Buffer.from(p.bytes).toString("base64");
+    return (budget -= data.length) >= 0 ? { ...p, data } : null;
+  });
 }
 
 async function balanceAfter(port: PixolaPort, submittedBalance: number, batch: BatchView) {
@@ -88,9 +92,9 @@ async function balanceAfter(port: PixolaPort, submittedBalance: number, batch: B
   }
 }
 
-function summary(batch: BatchView, balance: number, waitedSeconds: number): string {
+function summary(batch: BatchView, balance: number, waitedSeconds: number, saved: string[]): string {
   const ready = batch.images.filter((i) => i.status === "succeeded").length;
-  if (!isFinished(batch)) {
+  if (!isBatchFinished(batch)) {
     return [
       `Batch ${batch.batchId} is still ${batch.status} after ${waitedSeconds} s (${ready} of ${plural(batch.count, "image")} ready).`,
       `It keeps going and needs nothing more from you. Call get_batch with batchId "${batch.batchId}" in a little while to get the image URLs.`,
@@ -102,17 +106,18 @@ function summary(batch: BatchView, balance: number, waitedSeconds: number): stri
       `(model ${batch.model}, style ${batch.style}, shape ${batch.shape}, ${batch.quality}).`,
     ...batch.images.map((img, i) => `${i + 1}. ${imageLine(img)}`),
     `Charged ${batch.creditsCharged} credits${batch.creditsRefunded ? `, refunded ${batch.creditsRefunded}` : ""}; ${balance} credits left.`,
+    ...saved,
   ].join("\n");
 }
 
-export function registerGenerateImageTool(server: McpServer, getPort: PortFactory, settings: ToolSettings) {
-  const waitSeconds = Math.round(settings.waitMs / 1000);
+export function registerGenerateImageTool(server: McpServer, deps: ToolDeps) {
+  const { settings } = deps;
   server.registerTool(
     "generate_image",
     {
       title: "Generate images",
       description:
-        `Generate 1 to 4 images from a text prompt and wait for them (up to about ${waitSeconds} s). Costs credits: count × ` +
+        "Generate 1 to 4 images from a text prompt and wait for them (less than a minute). Costs credits: count × " +
         "the model's price per image (list_models; hd costs more), refunded for any image that fails. Defaults: the default " +
         "model, style no-style, shape square, quality standard, count 1. Valid model, style and shape slugs come from " +
         "list_models, list_styles and list_shapes. Returns each image's download URL, size, model and style, the credits " +
@@ -123,7 +128,7 @@ export function registerGenerateImageTool(server: McpServer, getPort: PortFactor
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     },
     (args, ctx) =>
-      runTool(ctx, getPort, "generate_image", async (port) => {
+      runTool(ctx, deps, "generate_image", async (port) => {
         const started = Date.now();
         const { idempotency_key, ...input } = args;
         const submitted = await port.generate(input, parseIdempotencyKey(idempotency_key, "idempotency_key"));
@@ -142,10 +147,11 @@ export function registerGenerateImageTool(server: McpServer, getPort: PortFactor
         }
         const thumbs = settings.inlineThumbnails ? await previews(port, batch) : [];
         const balance = await balanceAfter(port, submitted.balance, batch);
+        const copies = await saveCopies(port, batch.images);
         const data = {
           batchId: batch.batchId,
           status: batch.status,
-          completed: isFinished(batch),
+          completed: isBatchFinished(batch),
           prompt: batch.prompt,
           model: batch.model,
           style: batch.style,
@@ -163,13 +169,14 @@ export function registerGenerateImageTool(server: McpServer, getPort: PortFactor
             errorCode: img.errorCode,
             note: img.note,
             preview: thumbs[i] ? { width: thumbs[i].width, height: thumbs[i].height, mimeType: thumbs[i].mimeType } : null,
+            ...(copies.paths[img.imageId] ? { localPath: copies.paths[img.imageId] } : {}),
           })),
           creditsCharged: batch.creditsCharged,
           creditsRefunded: batch.creditsRefunded,
           balance,
         };
         const blocks: ContentBlock[] = thumbs.flatMap((t) => (t ? [{ type: "image" as const, data: t.data, mimeType: t.mimeType }] : []));
-        return toolResult(data, summary(batch, balance, Math.round((Date.now() - started) / 1000)), blocks);
+        return toolResult(data, summary(batch, balance, Math.round((Date.now() - started) / 1000), copies.lines), blocks);
       }),
   );
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { imageView } from "@/lib/generation/schemas";
 import { text } from "@/lib/text";
 import { imageLine } from "../format";
-import type { PortFactory } from "../port";
+import { saveCopies } from "../local-copies";
+import type { ToolDeps } from "../port";
 import { runTool, toolResult } from "../run-tool";
 import { toolSchema } from "../tool-schema";
 
@@ -12,9 +13,13 @@ const inputSchema = toolSchema(
     imageId: text("imageId").trim().min(1, "imageId is required").describe("The image id (img_…) from generate_image, get_batch or list_images"),
   }),
 );
-const outputSchema = toolSchema(imageView);
+const outputSchema = toolSchema(
+  imageView.extend({
+    localPath: z.string().optional().describe("Where the full-size file was saved on this computer (local server with a download folder only)"),
+  }),
+);
 
-export function registerGetImageTool(server: McpServer, getPort: PortFactory) {
+export function registerGetImageTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
     "get_image",
     {
@@ -27,16 +32,19 @@ export function registerGetImageTool(server: McpServer, getPort: PortFactory) {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ imageId }, ctx) =>
-      runTool(ctx, getPort, "get_image", async (port) => {
+      runTool(ctx, deps, "get_image", async (port) => {
         const img = await port.getImage(imageId);
+        const copies = await saveCopies(port, [img]);
         const text = [
           `"${img.title}"`,
           imageLine(img),
           `Prompt: ${img.prompt}`,
           `Model ${img.model}, style ${img.style}, shape ${img.shape}, quality ${img.quality}, seed ${img.seed}.`,
           ...(img.urlExpiresAt ? [`The URL is valid until ${img.urlExpiresAt}.`] : []),
+          ...copies.lines,
         ].join("\n");
-        return toolResult(img, text);
+        const localPath = copies.paths[img.imageId];
+        return toolResult(localPath ? { ...img, localPath } : img, text);
       }),
   );
 }

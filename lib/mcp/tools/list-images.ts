@@ -3,7 +3,7 @@ import { z } from "zod";
 import { imageView } from "@/lib/generation/schemas";
 import { text } from "@/lib/text";
 import { imageLine, plural } from "../format";
-import type { PortFactory } from "../port";
+import type { ToolDeps } from "../port";
 import { runTool, toolResult } from "../run-tool";
 import { toolSchema } from "../tool-schema";
 
@@ -21,7 +21,7 @@ const outputSchema = toolSchema(
   }),
 );
 
-export function registerListImagesTool(server: McpServer, getPort: PortFactory) {
+export function registerListImagesTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
     "list_images",
     {
@@ -35,7 +35,7 @@ export function registerListImagesTool(server: McpServer, getPort: PortFactory) 
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (args, ctx) =>
-      runTool(ctx, getPort, "list_images", async (port) => {
+      runTool(ctx, deps, "list_images", async (port) => {
         const page = await port.listImages(args);
         const text = page.images.length
           ? [

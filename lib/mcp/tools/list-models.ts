@@ -1,7 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { modelSummary } from "@/lib/catalog/schemas";
-import type { PortFactory } from "../port";
+import type { ToolDeps } from "../port";
 import { runTool, toolResult } from "../run-tool";
 import { toolSchema } from "../tool-schema";
 
@@ -13,7 +13,7 @@ const outputSchema = toolSchema(
   }),
 );
 
-export function registerListModelsTool(server: McpServer, getPort: PortFactory) {
+export function registerListModelsTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
     "list_models",
     {
@@ -27,7 +27,7 @@ export function registerListModelsTool(server: McpServer, getPort: PortFactory) 
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (_args, ctx) =>
-      runTool(ctx, getPort, "list_models", async (port) => {
+      runTool(ctx, deps, "list_models", async (port) => {
         const data = await port.listModels();
         const available = data.models.filter((m) => m.available);
         const unavailable = data.models.filter((m) => !m.available);

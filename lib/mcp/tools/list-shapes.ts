@@ -1,7 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { shapeView } from "@/lib/catalog/schemas";
-import type { PortFactory } from "../port";
+import type { ToolDeps } from "../port";
 import { runTool, toolResult } from "../run-tool";
 import { toolSchema } from "../tool-schema";
 
@@ -13,7 +13,7 @@ const outputSchema = toolSchema(
   }),
 );
 
-export function registerListShapesTool(server: McpServer, getPort: PortFactory) {
+export function registerListShapesTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
     "list_shapes",
     {
@@ -26,7 +26,7 @@ export function registerListShapesTool(server: McpServer, getPort: PortFactory) 
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (_args, ctx) =>
-      runTool(ctx, getPort, "list_shapes", async (port) => {
+      runTool(ctx, deps, "list_shapes", async (port) => {
         const data = await port.listShapes();
         const text = [
           `Default shape: ${data.defaultShape}. Shapes:`,

@@ -1,7 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { styleCategoryView } from "@/lib/catalog/schemas";
-import type { PortFactory } from "../port";
+import type { ToolDeps } from "../port";
 import { runTool, toolResult } from "../run-tool";
 import { toolSchema } from "../tool-schema";
 
@@ -13,7 +13,7 @@ const outputSchema = toolSchema(
   }),
 );
 
-export function registerListStylesTool(server: McpServer, getPort: PortFactory) {
+export function registerListStylesTool(server: McpServer, deps: ToolDeps) {
   server.registerTool(
     "list_styles",
     {
@@ -27,7 +27,7 @@ export function registerListStylesTool(server: McpServer, getPort: PortFactory) 
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (_args, ctx) =>
-      runTool(ctx, getPort, "list_styles", async (port) => {
+      runTool(ctx, deps, "list_styles", async (port) => {
         const data = await port.listStyles();
         const text = [
           `Default style: ${data.defaultStyle}. Style slugs by category:`,

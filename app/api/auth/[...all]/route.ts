@@ -1,7 +1,8 @@
 import { toNextJsHandler } from "better-auth/next-js";
 import { getAuth } from "@/lib/auth/auth";
 import { withAccessLog } from "@/lib/http/access-log";
-import { errorResponse, newRequestId } from "@/lib/http/respond";
+import { errorResponse } from "@/lib/http/respond";
+import { newRequestId } from "@/lib/ids";
 
 type Route = { params: Promise<{ all: string[] }> };
 

@@ -2,7 +2,8 @@ import { sessionCtxFromRequest } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors";
 import { getBatch } from "@/lib/generation/get-batch";
 import { withAccessLog } from "@/lib/http/access-log";
-import { errorResponse, json, newRequestId } from "@/lib/http/respond";
+import { errorResponse, json } from "@/lib/http/respond";
+import { newRequestId } from "@/lib/ids";
 
 /** The playground polls this with the session cookie; API keys are not accepted here. */
 export function GET(req: Request, { params }: { params: Promise<{ batchId: string }> }): Promise<Response> {

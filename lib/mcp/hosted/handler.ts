@@ -1,13 +1,9 @@
 import { createMcpHandler } from "mcp-handler";
 import { log } from "@/lib/log";
 import { isClientAbort } from "@/lib/safe-error";
-import type { PortFactory, ToolSettings } from "./port";
-import { registerPixolaTools } from "./register-tools";
-
-const INSTRUCTIONS =
-  "Pixola generates images from text prompts and keeps them in the user's history. Use list_models, list_styles and " +
-  "list_shapes to find valid slugs, check_credits for the balance, generate_image to create images (it waits and returns " +
-  "URLs), get_batch to follow a generation that was still running, and list_images / get_image for earlier images.";
+import { PIXOLA_INSTRUCTIONS } from "../instructions";
+import type { PortFactory, ToolSettings } from "../port";
+import { registerPixolaTools } from "../register-tools";
 
 /**
  * Pixola's MCP endpoint as a web handler. mcp-handler builds a fresh McpServer for every
@@ -17,7 +13,7 @@ const INSTRUCTIONS =
 export function createPixolaMcpHandler(getPort: PortFactory, settings: ToolSettings): (req: Request) => Promise<Response> {
   return createMcpHandler((server) => registerPixolaTools(server, getPort, settings), {
     serverInfo: { name: "pixola", version: process.env.npm_package_version ?? "0.1.0" },
-    instructions: INSTRUCTIONS,
+    instructions: PIXOLA_INSTRUCTIONS,
     // The tool list is the same for every caller and changes only with a deploy.
     cacheHints: { "tools/list": { ttlMs: 600_000, cacheScope: "public" } },
     onEvent: (e) => {

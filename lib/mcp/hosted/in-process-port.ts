@@ -7,19 +7,19 @@ import { listStyles } from "@/lib/catalog/list-styles";
 import { actorScopes, type Ctx, type Scope } from "@/lib/context";
 import { getCredits } from "@/lib/credits/get-credits";
 import { DomainError } from "@/lib/errors";
-import { getBatch } from "@/lib/generation/get-batch";
-import { batchSettledEvent, signals } from "@/lib/generation/signals";
 import { submitGenerationIdempotently } from "@/lib/generation/submit-generation";
+import { waitForBatch } from "@/lib/generation/wait-for-batch";
 import { getImage } from "@/lib/images/get-image";
 import { listImages } from "@/lib/images/list-images";
 import { getRuntime, type Runtime } from "@/lib/runtime";
 import { ctxFromAuthInfo } from "./auth";
 import { rateLimitRefusal } from "./tool-call-limit";
-import type { PixolaPort } from "./port";
+import type { PixolaPort } from "../port";
+import { makeThumbnail } from "./thumbnail";
 
 /**
  * The same scopes the matching /api/v1 endpoints require, so a key means the same on both.
- * OAuth tokens are refused earlier, with an HTTP 403 step-up (lib/mcp/oauth-scope.ts); this
+ * OAuth tokens are refused earlier, with an HTTP 403 step-up (lib/mcp/hosted/oauth-scope.ts); this
  * check is the correctness backstop for both.
  */
 function requireScope(ctx: Ctx, scope: Scope) {
@@ -45,25 +45,9 @@ export function createInProcessPort(rt: Runtime, ctx: Ctx): PixolaPort {
       requireScope(ctx, "images:generate");
       return (await submitGenerationIdempotently({ ctx, input, appUrl: config.appUrl, idempotencyKey })).result;
     },
-    async getBatch(batchId) {
+    async getBatch(batchId, wait) {
       requireScope(ctx, "images:read");
-      return getBatch({ ctx, input: { batchId }, store });
-    },
-    waitForBatchChange(batchId, maxMs, signal) {
-      // Workers in this process signal each settled image; workers elsewhere do not, so the
-      // timer is the poll fallback.
-      return new Promise<void>((resolve) => {
-        const event = batchSettledEvent(batchId);
-        const done = () => {
-          clearTimeout(timer);
-          signals.off(event, done);
-          signal.removeEventListener("abort", done);
-          resolve();
-        };
-        const timer = setTimeout(done, maxMs);
-        signals.on(event, done);
-        signal.addEventListener("abort", done, { once: true });
-      });
+      return waitForBatch({ ctx, batchId, store, waitSeconds: wait?.waitSeconds ?? 0, signal: wait?.signal });
     },
     async listImages(input) {
       requireScope(ctx, "images:read");
@@ -73,20 +57,20 @@ export function createInProcessPort(rt: Runtime, ctx: Ctx): PixolaPort {
       requireScope(ctx, "images:read");
       return getImage({ ctx, input: { imageId }, store });
     },
-    async imageBytes(image) {
+    async imagePreview(image) {
       const [row] = await db
         .select({ key: images.storageKey })
         .from(images)
         .where(and(eq(images.id, image.imageId), eq(images.userId, ctx.userId)));
-      if (!row?.key) return null;
-      return (await store.get(row.key))?.bytes ?? null;
+      const bytes = row?.key ? (await store.get(row.key))?.bytes : null;
+      return bytes ? makeThumbnail(bytes) : null;
     },
   };
 }
 
 /**
  * The port factory of the hosted `/mcp`: the caller is the key the route verified. The route
- * counted this tool call against the key's limits (lib/mcp/tool-call-limit.ts); a refusal
+ * counted this tool call against the key's limits (lib/mcp/hosted/tool-call-limit.ts); a refusal
  * becomes a tool error that says when to retry.
  */
 export async function inProcessPort(toolCtx: ServerContext): Promise<PixolaPort> {
