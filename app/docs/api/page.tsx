@@ -6,7 +6,7 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getSessionUser } from "@/lib/auth/session";
-import { operationsOf, type SchemaProperty } from "@/lib/dashboard/openapi-view";
+import { curlExample, operationsOf, type ResponseView, type SchemaProperty } from "@/lib/dashboard/openapi-view";
 import { buildOpenApi } from "@/lib/http/openapi";
 import { getRuntime } from "@/lib/runtime";
 
@@ -67,6 +67,7 @@ export default async function ApiDocsPage() {
                     {op.auth ? <Badge variant="outline">API key</Badge> : <Badge variant="success">public</Badge>}
                   </h2>
                   <p className="text-sm text-muted-foreground">{op.summary}</p>
+                  {op.description ? <p className="text-sm text-muted-foreground">{inlineCode(op.description)}</p> : null}
                 </CardHeader>
                 <CardContent className="grid gap-4">
                   {op.parameters.length ? (
@@ -104,24 +105,14 @@ export default async function ApiDocsPage() {
                     </section>
                   ) : null}
                   <section>
+                    <h3 className="mb-2 text-sm font-medium">Example request</h3>
+                    <CodeBlock label={`${op.method} ${op.path} with curl`} code={curlExample(base, op)} />
+                  </section>
+                  <section>
                     <h3 className="mb-2 text-sm font-medium">Responses</h3>
-                    <ul className="grid gap-2">
+                    <ul className="grid min-w-0 gap-2">
                       {op.responses.map((r) => (
-                        <li key={r.status} className="rounded-md border">
-                          <details>
-                            <summary className="flex cursor-pointer items-center gap-2 px-3 py-2 text-sm">
-                              <Badge variant={r.status.startsWith("2") ? "success" : "destructive"} className="font-mono">
-                                {r.status}
-                              </Badge>
-                              {r.description}
-                            </summary>
-                            {r.schema ? (
-                              <pre className="max-h-96 overflow-auto border-t bg-muted/60 p-3 font-mono text-xs">
-                                {JSON.stringify(r.schema, null, 2)}
-                              </pre>
-                            ) : null}
-                          </details>
-                        </li>
+                        <ResponseItem key={r.status} response={r} />
                       ))}
                     </ul>
                   </section>
@@ -132,6 +123,35 @@ export default async function ApiDocsPage() {
         </div>
       </main>
     </div>
+  );
+}
+
+/** One response: status, name and meaning; opened, its fields (2xx) and example bodies. */
+function ResponseItem({ response: r }: { response: ResponseView }) {
+  const ok = r.status.startsWith("2");
+  return (
+    <li className="min-w-0 rounded-md border" data-testid="api-response" data-status={r.status}>
+      <details open={ok}>
+        <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2 text-sm">
+          <Badge variant={ok ? "success" : "destructive"} className="font-mono">
+            {r.status}
+          </Badge>
+          {r.name ? <span className="font-mono text-xs font-semibold">{r.name}</span> : null}
+          <span className="min-w-0 text-muted-foreground">{r.description}</span>
+        </summary>
+        <div className="grid min-w-0 gap-3 border-t p-3">
+          {r.properties.length ? <PropsTable props={r.properties} /> : null}
+          {r.examples.map((e) => (
+            <CodeBlock
+              key={e.name}
+              label={r.examples.length > 1 ? `Example: ${e.name}` : "Example body"}
+              code={JSON.stringify(e.value, null, 2)}
+              className="[&_pre]:max-h-96"
+            />
+          ))}
+        </div>
+      </details>
+    </li>
   );
 }
 
