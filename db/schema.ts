@@ -267,6 +267,13 @@ export const images = pgTable(
     // Set on each claim; only the holder of the current lease may settle the image.
     leaseToken: text("lease_token"),
     storageKey: text("storage_key"),
+    /**
+     * A WebP of at most 512 px a side beside the image (lib/images/make-preview.ts); null until
+     * made or backfilled. Nothing deletes image files today; whatever comes to must delete this too.
+     */
+    previewKey: text("preview_key"),
+    previewWidth: integer("preview_width"),
+    previewHeight: integer("preview_height"),
     width: integer("width").notNull(),
     height: integer("height").notNull(),
     mimeType: text("mime_type"),
@@ -281,6 +288,8 @@ export const images = pgTable(
     index("images_user_idx").on(t.userId, t.createdAt, t.id),
     index("images_batch_idx").on(t.batchId),
     index("images_queue_idx").on(t.status, t.provider, t.runAfter),
+    // The preview backfill's worklist: small, and empty once every stored image has a preview.
+    index("images_preview_backlog_idx").on(t.createdAt).where(sql`${t.status} = 'succeeded' and ${t.previewKey} is null`),
   ],
 );
 

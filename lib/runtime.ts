@@ -8,7 +8,7 @@ import { log } from "@/lib/log";
 import { configureProviders } from "@/lib/providers/registry";
 import type { ProviderClient } from "@/lib/providers/types";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit/rate-limiter";
-import { createImageStore, readStoreConfig } from "@/lib/storage/create-store";
+import { storeFromConfig } from "@/lib/storage/create-store";
 import type { ImageStore } from "@/lib/storage/image-store";
 
 /** Everything a request or a worker needs, built once per process. */
@@ -55,12 +55,7 @@ export async function createRuntime(config: Config, opts: { worker: boolean }): 
   if (config.defaultModel && !(await loadCatalog(handle.db)).modelBySlug.has(config.defaultModel)) {
     throw new Error(`DEFAULT_MODEL '${config.defaultModel}' is not a model of the catalog (see GET /api/v1/models).`);
   }
-  const store = createImageStore(readStoreConfig(config.env), {
-    root: path.join(config.dataDir, "images"),
-    appUrl: config.appUrl,
-    secret: config.urlSigningSecret,
-    ttlSeconds: config.signedUrlTtlSeconds,
-  });
+  const store = storeFromConfig(config);
   const rateLimiter = await createRateLimiter(config.rateLimit);
   if (rateLimiter.backend === "memory" && config.databaseUrl) {
     log.warn("rate limits are counted in this process only: set REDIS_URL or UPSTASH_REDIS_REST_URL when running several web processes");

@@ -7,7 +7,7 @@ import { downloadName } from "@/lib/images/download-name";
 import { DeleteImageButton } from "./delete-image-button";
 
 /**
- * A gallery tile: the image at its own aspect ratio (never cropped, so the chosen shape shows),
+ * A gallery tile: the image's preview at its own aspect ratio (never cropped, so the chosen shape shows),
  * prompt, model, style and date, then Download, Remix and Delete.
  */
 export function ImageTile({ image, actions = true }: { image: ImageView; actions?: boolean }) {
@@ -20,10 +20,11 @@ export function ImageTile({ image, actions = true }: { image: ImageView; actions
       >
         <div className="overflow-hidden bg-muted" style={{ aspectRatio: `${image.width} / ${image.height}` }}>
           {image.url ? (
-            // Signed URLs from our own store; next/image would need a loader for the signature.
+            // The stored preview (WebP, at most 512 px) when there is one; the full file stays for
+            // download and the detail page. Signed URLs: next/image would need a loader for the signature.
             // eslint-disable-next-line @next/next/no-img-element
             <img
-              src={image.url}
+              src={image.previewUrl ?? image.url}
               alt={image.title}
               width={image.width}
               height={image.height}

@@ -16,6 +16,8 @@ export interface ResponseView {
   /** The named component it refers to (NotFound, RateLimited, …), for errors. */
   name?: string;
   description: string;
+  /** The body's media type (application/json, image/webp), null for a response without a body. */
+  mediaType: string | null;
   /** The top-level fields of a 2xx body. */
   properties: SchemaProperty[];
   examples: { name: string; value: unknown }[];
@@ -94,6 +96,7 @@ export function operationsOf(doc: { paths: Record<string, Record<string, unknown
 function responseOf(status: string, raw: Json, shared: Json): ResponseView {
   const name = typeof raw.$ref === "string" ? raw.$ref.split("/").pop()! : undefined;
   const res = name ? asObj(shared[name]) : raw;
+  const mediaType = Object.keys(asObj(res.content))[0] ?? null;
   const media = asObj(asObj(res.content)["application/json"]);
   const examples =
     media.example !== undefined
@@ -103,6 +106,7 @@ function responseOf(status: string, raw: Json, shared: Json): ResponseView {
     status,
     name,
     description: String(res.description ?? ""),
+    mediaType,
     properties: status.startsWith("2") ? propertiesOf(asObj(media.schema)) : [],
     examples,
   };

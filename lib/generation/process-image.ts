@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { loadCatalog } from "@/lib/catalog/load-catalog";
+import { putPreviewOrNull } from "@/lib/images/store-preview";
 import { log } from "@/lib/log";
 import { isProviderError, type ProviderError } from "@/lib/providers/errors";
 import type { ProviderClient, ProviderHandle, ProviderJob } from "@/lib/providers/types";
@@ -97,7 +98,8 @@ export async function processImage(deps: WorkerDeps, img: ClaimedImage, leaseLos
     const made = await inspectImage(bytes);
     const key = `${img.batchId}/${img.id}.${extensionFor(made.mimeType)}`;
     await deps.store.put(key, bytes, { contentType: made.mimeType });
-    await completeImage(deps.db, img, { key, mimeType: made.mimeType, bytes: bytes.byteLength, width: made.width, height: made.height, note: approximationNote(job.shape, made) });
+    const preview = await putPreviewOrNull(deps.store, { id: img.id, storageKey: key }, bytes);
+    await completeImage(deps.db, img, { key, mimeType: made.mimeType, bytes: bytes.byteLength, width: made.width, height: made.height, note: approximationNote(job.shape, made), preview });
   } catch (err) {
     const timedOut = deadline.aborted || Date.now() >= deadlineMs;
     await settleFailure(deps, img, err, { provider, model, prompts, leaseLost, timedOut });

@@ -58,6 +58,12 @@ export const imageView = z.object({
   bytes: z.number().int().nullable(),
   url: z.string().nullable().describe("Signed download URL once the image has succeeded"),
   urlExpiresAt: z.string().nullable(),
+  previewUrl: z
+    .string()
+    .nullable()
+    .describe("Signed URL of a WebP preview (longest side at most 512 px), expiring with url; null until the preview is made (GET /images/{imageId}/preview makes it at once)"),
+  previewWidth: z.number().int().nullable().describe("The preview's exact width in pixels, null without a preview"),
+  previewHeight: z.number().int().nullable().describe("The preview's exact height in pixels, null without a preview"),
   error: z.string().nullable(),
   errorCode: z
     .enum(["content_flagged", "provider_failed", "timeout", "unavailable"])

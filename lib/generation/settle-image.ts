@@ -60,7 +60,16 @@ async function closeBatchIfDone(tx: Tx, batchId: string, locked: LockedBatch) {
 export async function completeImage(
   db: Db,
   img: ClaimedImage,
-  stored: { key: string; mimeType: string; bytes: number; width: number; height: number; note?: string | null },
+  stored: {
+    key: string;
+    mimeType: string;
+    bytes: number;
+    width: number;
+    height: number;
+    note?: string | null;
+    /** Null when it could not be made: the image completes all the same and the backfill makes it. */
+    preview?: { key: string; width: number; height: number } | null;
+  },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const locked = await lockBatch(tx, img.batchId, "charge");
@@ -69,6 +78,9 @@ export async function completeImage(
       .set({
         status: "succeeded",
         storageKey: stored.key,
+        previewKey: stored.preview?.key ?? null,
+        previewWidth: stored.preview?.width ?? null,
+        previewHeight: stored.preview?.height ?? null,
         mimeType: stored.mimeType,
         bytes: stored.bytes,
         width: stored.width,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { HEARTBEAT_MS } from "@/lib/catalog/availability";
+import { backfillPreviews } from "@/lib/images/backfill-previews";
 import { log } from "@/lib/log";
 import type { ProviderClient } from "@/lib/providers/types";
 import { claimImages, renewLeases, type ClaimedImage } from "./claim-images";
@@ -16,6 +17,8 @@ export interface WorkerOptions extends Omit<WorkerDeps, "onRateLimited"> {
   /** Fail queued images no live worker can run after this long (QUEUE_DEADLINE_SECONDS). */
   queueDeadlineSeconds: number;
   pollMs?: number;
+  /** Images without a preview that the pass at start gives one (default 1,000; 0 skips it). */
+  previewBackfillLimit?: number;
 }
 
 export interface WorkerHandle {
@@ -133,6 +136,14 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
   const ready = announceWorker(opts.db, id, names).catch((err) => log.error("worker heartbeat failed", { err }));
   const beatTimer = setInterval(beat, HEARTBEAT_MS);
 
+  // Images stored before previews existed (or whose preview failed) get one in the background,
+  // two at a time and bounded, while the loop below goes on claiming generation work.
+  const backfill = new AbortController();
+  const backfilled = ready
+    .then(() => backfillPreviews({ db: opts.db, store: opts.store, maxImages: opts.previewBackfillLimit ?? 1000, signal: backfill.signal }))
+    .then((r) => (r.made || r.failed) && log.info("image previews backfilled", { ...r }))
+    .catch((err) => log.error("image preview backfill stopped", { err }));
+
   const loop = (async () => {
     await ready;
     while (active) {
@@ -160,9 +171,10 @@ export function startWorker(opts: WorkerOptions): WorkerHandle {
     },
     async stop() {
       active = false;
+      backfill.abort();
       signals.off("queued", onQueued);
       wake?.();
-      await loop;
+      await Promise.all([loop, backfilled]);
       clearInterval(beatTimer);
       // Jobs in flight stop waiting and go back to the queue at once, keeping their provider
       // job: another worker resumes polling it, so a restart neither waits minutes nor pays twice.

@@ -122,6 +122,26 @@ export function buildOpenApi(appUrl: string) {
         },
       },
       "/images/{imageId}": { get: { summary: "One image with a download URL", ...keyed, parameters: pathParam("imageId", "img_5kQ2mT8vXw3yZ1aB"), responses: { 200: ok(imageView, "GET /images/{imageId}"), ...errors(401, 404, 429) } } },
+      "/images/{imageId}/preview": {
+        get: {
+          summary: "A WebP preview of one image (longest side at most 512 px, made on first request if missing)",
+          ...keyed,
+          parameters: pathParam("imageId", "img_5kQ2mT8vXw3yZ1aB"),
+          responses: {
+            200: {
+              description: "The preview; cacheable privately for an hour, with an ETag",
+              headers: {
+                "X-Preview-Width": { description: "The preview's width in pixels", schema: { type: "integer" } },
+                "X-Preview-Height": { description: "The preview's height in pixels", schema: { type: "integer" } },
+                ETag: { schema: { type: "string" } },
+              },
+              content: { "image/webp": { schema: { type: "string", contentMediaType: "image/webp" } } },
+            },
+            304: { description: "Not modified (If-None-Match matched the ETag)" },
+            ...errors(401, 403, 404, 409, 429),
+          },
+        },
+      },
     },
   };
 }

@@ -10,7 +10,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The allow-list of what an image looks like outside: a signed URL, never a storage path. */
 export async function toImageView(img: ImageRow, batch: BatchFields, store: ImageStore): Promise<ImageView> {
-  const signed = img.status === "succeeded" && img.storageKey ? await store.url(img.storageKey) : null;
+  const done = img.status === "succeeded" && img.storageKey !== null;
+  const [signed, preview] = await Promise.all([
+    done ? store.url(img.storageKey!) : null,
+    done && img.previewKey ? store.url(img.previewKey) : null,
+  ]);
   return {
     imageId: img.id,
     batchId: img.batchId,
@@ -28,6 +32,9 @@ export async function toImageView(img: ImageRow, batch: BatchFields, store: Imag
     bytes: img.bytes,
     url: signed?.url ?? null,
     urlExpiresAt: signed ? signed.expiresAt.toISOString() : null,
+    previewUrl: preview?.url ?? null,
+    previewWidth: preview ? img.previewWidth : null,
+    previewHeight: preview ? img.previewHeight : null,
     error: img.error,
     errorCode: (img.errorCode as ImageView["errorCode"]) ?? null,
     note: img.note,

@@ -1,3 +1,5 @@
+import path from "node:path";
+import type { Config } from "@/lib/config";
 import type { ImageStore } from "./image-store";
 import { createLocalStore } from "./local-store";
 import { createS3Store, type S3StoreOptions } from "./s3-store";
@@ -69,4 +71,14 @@ export function createImageStore(
   // The URL lifetime is one setting (SIGNED_URL_TTL_SECONDS) whichever driver signs the URL.
   const { driver: _driver, ...s3 } = cfg;
   return createS3Store({ ...s3, ttlSeconds: local.ttlSeconds });
+}
+
+/** The store the configuration names: the server's, a worker's and the admin commands' alike. */
+export function storeFromConfig(config: Config): ImageStore {
+  return createImageStore(readStoreConfig(config.env), {
+    root: path.join(config.dataDir, "images"),
+    appUrl: config.appUrl,
+    secret: config.urlSigningSecret,
+    ttlSeconds: config.signedUrlTtlSeconds,
+  });
 }

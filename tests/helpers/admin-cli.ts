@@ -7,9 +7,9 @@ const run = promisify(execFile);
 /**
  * Runs `npm run <script> -- <args>` as an operator would, on the data directory of a running
  * app (so the command reaches that server through its admin route), and returns what it
- * printed on stdout: the key, invite code or link.
+ * printed on stdout: the key, invite code, link or result.
  */
-export async function runAdminCli(script: "keys" | "invites" | "users", args: string[], dataDir: string): Promise<string> {
+export async function runAdminCli(script: "keys" | "invites" | "users" | "previews", args: string[], dataDir: string): Promise<string> {
   const { stdout } = await run(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATA_DIR: dataDir, LOG_LEVEL: "warn" },

@@ -109,14 +109,14 @@ describe.each(CLIENT_KINDS)("MCP over HTTP with %s", (kind) => {
       expect(progress.at(-1)!.message).toBe("2 of 2 images ready");
     });
 
-    it("adds one inline WebP preview per image, at most 256 px and of the size it states", async () => {
+    it("adds one inline WebP preview per image, at most 512 px and of the size it states", async () => {
       const blocks = gen.content.filter((c) => c.type === "image") as { data: string; mimeType: string }[];
       expect(blocks).toHaveLength(2);
       for (const [i, block] of blocks.entries()) {
         expect(block.mimeType).toBe("image/webp");
         const meta = await sharp(Buffer.from(block.data, "base64")).metadata();
         expect(meta.format).toBe("webp");
-        expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(256);
+        expect(Math.max(meta.width!, meta.height!)).toBeLessThanOrEqual(512);
         expect({ width: meta.width, height: meta.height, mimeType: "image/webp" }).toEqual(gen.structuredContent.images[i].preview);
       }
     });

@@ -140,6 +140,13 @@ function ResponseItem({ response: r }: { response: ResponseView }) {
           <span className="min-w-0 text-muted-foreground">{r.description}</span>
         </summary>
         <div className="grid min-w-0 gap-3 border-t p-3">
+          {r.mediaType && r.mediaType !== "application/json" ? (
+            <p className="text-sm text-muted-foreground">
+              Body: the image itself, <code className="font-mono text-xs">{r.mediaType}</code>.
+            </p>
+          ) : r.mediaType === null ? (
+            <p className="text-sm text-muted-foreground">No body.</p>
+          ) : null}
           {r.properties.length ? <PropsTable props={r.properties} /> : null}
           {r.examples.map((e) => (
             <CodeBlock

@@ -1,6 +1,4 @@
-import { and, eq } from "drizzle-orm";
 import type { ServerContext } from "@modelcontextprotocol/server";
-import { images } from "@/db/schema";
 import { listModels } from "@/lib/catalog/list-models";
 import { listShapes } from "@/lib/catalog/list-shapes";
 import { listStyles } from "@/lib/catalog/list-styles";
@@ -10,12 +8,12 @@ import { DomainError } from "@/lib/errors";
 import { submitGenerationIdempotently } from "@/lib/generation/submit-generation";
 import { waitForBatch } from "@/lib/generation/wait-for-batch";
 import { getImage } from "@/lib/images/get-image";
+import { getImagePreview } from "@/lib/images/get-image-preview";
 import { listImages } from "@/lib/images/list-images";
 import { getRuntime, type Runtime } from "@/lib/runtime";
 import { ctxFromAuthInfo } from "./auth";
 import { rateLimitRefusal } from "./tool-call-limit";
 import type { PixolaPort } from "../port";
-import { makeThumbnail } from "./thumbnail";
 
 /**
  * The same scopes the matching /api/v1 endpoints require, so a key means the same on both.
@@ -58,12 +56,9 @@ export function createInProcessPort(rt: Runtime, ctx: Ctx): PixolaPort {
       return getImage({ ctx, input: { imageId }, store });
     },
     async imagePreview(image) {
-      const [row] = await db
-        .select({ key: images.storageKey })
-        .from(images)
-        .where(and(eq(images.id, image.imageId), eq(images.userId, ctx.userId)));
-      const bytes = row?.key ? (await store.get(row.key))?.bytes : null;
-      return bytes ? makeThumbnail(bytes) : null;
+      requireScope(ctx, "images:read");
+      const p = await getImagePreview({ ctx, input: { imageId: image.imageId }, store });
+      return { bytes: p.bytes, mimeType: p.contentType, width: p.width, height: p.height };
     },
   };
 }

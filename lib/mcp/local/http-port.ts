@@ -2,7 +2,6 @@ import { DomainError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
 import { newRequestId } from "@/lib/ids";
 import type { ImagePreview, PixolaPort } from "../port";
 import { saveToFolder } from "./download-folder";
-import { webpSize } from "./webp-size";
 
 export interface HttpPortSettings {
   /** Pixola's address, e.g. https://pixola.example.com (no /api/v1). */
@@ -113,10 +112,10 @@ export function createHttpPort(settings: HttpPortSettings): PixolaPort {
     async imagePreview(image): Promise<ImagePreview | null> {
       const res = await send(`/images/${id(image.imageId)}/preview`, { headers: { accept: "image/webp" } });
       // A missing preview only means no inline image: the text and URLs carry the result.
-      if (!res.ok) return null;
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      const size = webpSize(bytes);
-      return size ? { bytes, mimeType: "image/webp", ...size } : null;
+      const width = Number(res.headers.get("x-preview-width"));
+      const height = Number(res.headers.get("x-preview-height"));
+      if (!res.ok || res.headers.get("content-type") !== "image/webp" || !(width > 0 && height > 0)) return null;
+      return { bytes: new Uint8Array(await res.arrayBuffer()), mimeType: "image/webp", width, height };
     },
     ...(settings.downloadFolder ? { saveLocally: (images) => saveToFolder(settings.downloadFolder!, images) } : {}),
   };

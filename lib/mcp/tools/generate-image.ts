@@ -68,8 +68,11 @@ const outputSchema = toolSchema(
   }),
 );
 
-/** Claude Desktop rejects tool results over 1 MiB; the previews stay far below that together. */
-const PREVIEW_BUDGET_CHARS = 512 * 1024;
+/**
+ * Claude Desktop rejects tool results over 1 MiB. Stored previews are under 90 KB (120 KB in
+ * base64), so four fit with room to spare for the text and structured content.
+ */
+const PREVIEW_BUDGET_CHARS = 700 * 1024;
 
 /** The stored previews as image blocks, base64, while they fit the budget. */
 async function previews(port: PixolaPort, batch: BatchView): Promise<Array<(ImagePreview & { data: string }) | null>> {
