@@ -93,14 +93,58 @@ test("gallery: aspect-correct tiles, search and filters, download, remix with Vi
   // Delete asks first, removes the tile, and the file URL stops working.
   await page.goto("/images");
   const owl = tiles.filter({ hasText: "owl" });
-  const fileUrl = (await owl.getByRole("img").getAttribute("src"))!;
+  const previewUrl = (await owl.getByRole("img").getAttribute("src"))!;
+  const fileUrl = (await owl.getByRole("link", { name: /^Download/ }).getAttribute("href"))!;
+  expect(previewUrl).toContain("-preview.webp");
   expect((await request.get(fileUrl)).status()).toBe(200);
+  expect((await request.get(previewUrl)).status()).toBe(200);
   await owl.getByRole("button", { name: "Delete image: An owl on a branch" }).click();
   await expect(page.getByRole("dialog")).toContainText("Credits already charged for it are not refunded");
   await page.getByRole("dialog").getByRole("button", { name: "Delete image" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
   await expect(tiles).toHaveCount(2);
   expect((await request.get(fileUrl)).status()).toBe(404);
+  expect((await request.get(previewUrl)).status()).toBe(404);
   await page.reload();
   await expect(tiles).toHaveCount(2);
+});
+
+test("a page of 24 tiles loads previews: each tile image under 100 KB, the whole page under 1.5 MB", async ({ browser, page, request }) => {
+  test.setTimeout(240_000);
+  await signUp(page);
+  const key = await createKey(page, "Weight");
+  await closeKeyDialog(page);
+  const shapes = ["square", "landscape-wide", "portrait-tall"];
+  for (let i = 0; i < 6; i++) {
+    await generate(request, key, { prompt: `Misty mountains above a lake, city lights and stars ${i}`, style: "watercolor", shape: shapes[i % 3], quality: "hd", count: 4 });
+  }
+
+  // A fresh context, so nothing comes from the cache and the transfer sizes are real.
+  const context = await browser.newContext({ storageState: await page.context().storageState() });
+  const fresh = await context.newPage();
+  await fresh.goto("/images");
+  const imgs = fresh.getByTestId("image-tile").getByRole("img");
+  await expect(imgs).toHaveCount(24);
+  for (const img of await imgs.all()) {
+    await img.scrollIntoViewIfNeeded();
+    await expect(img).toHaveJSProperty("complete", true);
+    expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+  }
+  const sizes = await fresh.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    const res = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
+    const tiles = [...document.querySelectorAll<HTMLImageElement>("[data-testid=image-tile] img")].map((el) => el.currentSrc);
+    return {
+      tiles: tiles.map((src) => res.find((r) => r.name === src)?.transferSize ?? -1),
+      total: nav.transferSize + res.reduce((s, r) => s + r.transferSize, 0),
+    };
+  });
+  expect(sizes.tiles).toHaveLength(24);
+  for (const size of sizes.tiles) {
+    expect(size).toBeGreaterThan(0);
+    expect(size).toBeLessThan(100 * 1024);
+  }
+  expect(sizes.total).toBeLessThan(1.5 * 1024 * 1024);
+  console.log(`24 tiles: largest ${Math.max(...sizes.tiles)} B, page ${sizes.total} B transferred`);
+  await context.close();
 });

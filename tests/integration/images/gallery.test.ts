@@ -60,8 +60,9 @@ describe.each(backends())("gallery search, filters and delete (%s)", (backend) =
     await submitGeneration({ ctx: a, input: { prompt: "to delete", model: "procedural", count: 2 }, appUrl: "http://t" });
     await drainQueue(env);
     const [img] = (await listImages({ ctx: a, input: {}, store: env.store })).images;
-    const [row] = await env.db.select({ key: images.storageKey }).from(images).where(eq(images.id, img.imageId));
+    const [row] = await env.db.select({ key: images.storageKey, preview: images.previewKey }).from(images).where(eq(images.id, img.imageId));
     expect(await env.store.get(row.key!)).not.toBeNull();
+    expect(await env.store.get(row.preview!)).not.toBeNull();
     const balance = await env.balanceOf(a.userId);
 
     await expect(deleteImage({ ctx: b, input: { imageId: img.imageId }, store: env.store })).rejects.toMatchObject({ code: "not_found" });
@@ -69,6 +70,7 @@ describe.each(backends())("gallery search, filters and delete (%s)", (backend) =
 
     await deleteImage({ ctx: a, input: { imageId: img.imageId }, store: env.store });
     expect(await env.store.get(row.key!)).toBeNull();
+    expect(await env.store.get(row.preview!)).toBeNull();
     expect((await listImages({ ctx: a, input: {}, store: env.store })).images.map((i) => i.imageId)).not.toContain(img.imageId);
     expect(await env.balanceOf(a.userId)).toBe(balance);
     expect(await env.ledgerSum(a.userId)).toBe(balance);
