@@ -57,7 +57,7 @@ export function ImageTile({ image, actions = true }: { image: ImageView; actions
           <Button asChild variant="outline" size="sm">
             <Link href={`/playground?remix=${image.imageId}`} aria-label={`Remix image: ${image.title}`} className="flex-1">
               <Shuffle aria-hidden />
-              Remix
+              <span className="max-sm:sr-only">Remix</span>
             </Link>
           </Button>
           <DeleteImageButton imageId={image.imageId} title={image.title} />

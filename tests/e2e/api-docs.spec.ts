@@ -25,5 +25,8 @@ test("API docs: every operation has an example request, named error responses an
   await expect(accepted.getByRole("cell", { name: "pollUrl" })).toBeVisible();
   await expect(accepted).not.toContainText(`"$schema"`);
   await expect(page.locator("summary").filter({ hasText: /^\d{3}\s*Error$/ })).toHaveCount(0);
+  // The examples scroll inside their blocks: on a phone the page itself does not get wider.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await pageShots(page, "api-docs");
 });

@@ -38,6 +38,17 @@ test("gallery: aspect-correct tiles, search and filters, download, remix with Vi
   }
   await pageShots(page, "gallery");
 
+  // On a phone the tile's three actions stay inside the tile.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const tile of await tiles.all()) {
+    const box = (await tile.boundingBox())!;
+    for (const action of await tile.getByRole("button").or(tile.getByRole("link", { name: /^(Download|Remix)/ })).all()) {
+      const b = (await action.boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+
   // Search (server-side, in the URL), then a style filter, then a date range with nothing in it.
   await page.getByLabel("Search prompts").fill("FOX");
   await page.getByRole("button", { name: "Apply" }).click();

@@ -55,9 +55,9 @@ export default async function ApiDocsPage() {
             .
           </p>
 
-          <div className="mt-8 grid gap-5">
+          <div className="mt-8 grid grid-cols-[minmax(0,1fr)] gap-5">
             {ops.map((op) => (
-              <Card key={op.id} id={op.id} className="scroll-mt-6" data-testid="api-operation">
+              <Card key={op.id} id={op.id} className="min-w-0 scroll-mt-6" data-testid="api-operation">
                 <CardHeader>
                   <h2 className="flex flex-wrap items-center gap-2">
                     <Badge variant={op.method === "GET" ? "secondary" : "default"} className="font-mono">
@@ -69,7 +69,7 @@ export default async function ApiDocsPage() {
                   <p className="text-sm text-muted-foreground">{op.summary}</p>
                   {op.description ? <p className="text-sm text-muted-foreground">{inlineCode(op.description)}</p> : null}
                 </CardHeader>
-                <CardContent className="grid gap-4">
+                <CardContent className="grid grid-cols-[minmax(0,1fr)] gap-4">
                   {op.parameters.length ? (
                     <section>
                       <h3 className="mb-2 text-sm font-medium">Parameters</h3>
