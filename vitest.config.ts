@@ -9,13 +9,19 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/unit/**/*.test.ts"], testTimeout: 30_000 },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          globalSetup: ["tests/views-setup.ts"],
+          testTimeout: 30_000,
+        },
       },
       {
         resolve: { alias },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/views-setup.ts"],
           env: { LOG_LEVEL: "error" },
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -5,6 +5,7 @@ import { SiteHeader } from "@/components/site-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/session";
+import { countModels } from "@/lib/catalog/count-models";
 import { signupGrant } from "@/lib/credits/signup-grant";
 import { getRuntime } from "@/lib/runtime";
 
@@ -15,7 +16,10 @@ const CLIENTS = ["Claude Code", "Claude Desktop", "Cursor", "VS Code", "Windsurf
 export default async function Home() {
   const signedIn = Boolean(await getSessionUser());
   const { db, config } = await getRuntime();
-  const credits = config.signup === "closed" ? 0 : await signupGrant(db, config.freeCredits);
+  const [credits, models] = await Promise.all([
+    config.signup === "closed" ? 0 : signupGrant(db, config.freeCredits),
+    countModels({ db }),
+  ]);
   return (
     <div className="min-h-dvh">
       <SiteHeader signedIn={signedIn} />
@@ -30,7 +34,11 @@ export default async function Home() {
             </h1>
             <p className="mt-5 max-w-2xl text-lg text-muted-foreground">
               Pixola is one server that gives Claude, ChatGPT, Cursor and VS Code an image tool over MCP, and your programs a
-              REST API: 50+ models, style presets and shapes, API keys, credits and an image history, on your own machine.
+              REST API: {models.total} catalogued models, style presets and shapes, API keys, credits and an image history, on
+              your own machine.
+            </p>
+            <p className="mt-3 text-sm text-muted-foreground" data-testid="models-available">
+              {availabilityLine(models)}
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
               <Button asChild size="lg">
@@ -100,6 +108,11 @@ export default async function Home() {
       </footer>
     </div>
   );
+}
+
+function availabilityLine({ total, available }: { total: number; available: number }): string {
+  const lead = `${available} of the ${total} models ${available === 1 ? "is" : "are"} available on this instance`;
+  return available < total ? `${lead}; the others need a provider key set by whoever runs it.` : `${lead}.`;
 }
 
 function Step({ n, icon, title, children }: { n: number; icon: ReactNode; title: string; children: ReactNode }) {

@@ -6,6 +6,7 @@ import { newRequestId } from "@/lib/ids";
 import { authenticateMcp } from "@/lib/mcp/hosted/auth";
 import { limitBody } from "@/lib/mcp/hosted/body-limit";
 import { createPixolaMcpHandler } from "@/lib/mcp/hosted/handler";
+import { storeImageOrigins } from "@/lib/mcp/hosted/image-origins";
 import { inProcessPort } from "@/lib/mcp/hosted/in-process-port";
 import { initializeRejection } from "@/lib/mcp/hosted/initialize-check";
 import { allowedOrigins, originRejection } from "@/lib/mcp/hosted/origin";
@@ -53,6 +54,7 @@ async function serve(incoming: Request, requestId: string): Promise<Response> {
       waitMs: config.mcpWaitSeconds * 1000,
       inlineThumbnails: config.mcpInlineThumbnails,
       log,
+      imageOrigins: storeImageOrigins,
     });
     const res = await handler(req);
     res.headers.set("x-request-id", requestId);

@@ -2,7 +2,7 @@
 
 import { WandSparkles } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
 import { submitGenerationAction, type Submitted } from "@/app/(dashboard)/playground/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -16,6 +16,8 @@ import type { PlaygroundCatalog, PlaygroundInitial } from "./types";
 import { ViewCode } from "./view-code";
 
 const MAX_PROMPT = 4000;
+// The count appears once a prompt comes within this many characters of the limit.
+const COUNT_FROM = 3500;
 const POLL_MS = 700;
 
 export function PlaygroundForm({
@@ -32,12 +34,14 @@ export function PlaygroundForm({
 }) {
   const router = useRouter();
   const [prompt, setPrompt] = useState(initial.prompt);
+  const promptLength = prompt.length;
   const [model, setModel] = useState(initial.model);
   const [style, setStyle] = useState(initial.style);
   const [shape, setShape] = useState(initial.shape);
   const [quality, setQuality] = useState<"standard" | "hd">(initial.quality);
   const [count, setCount] = useState(1);
   const [promptError, setPromptError] = useState<string | null>(null);
+  const promptField = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [batch, setBatch] = useState<BatchView | null>(null);
@@ -90,12 +94,19 @@ export function PlaygroundForm({
     setError(null);
     if (!text) {
       setPromptError("Describe the image you want, e.g. “a lighthouse at dusk, watercolor”.");
+      // The field is at the top of a long form: on a phone the button is a screen away. Centred,
+      // so its label and the message show too (focus alone scrolls just to the field's edge).
+      promptField.current?.focus({ preventScroll: true });
+      promptField.current?.scrollIntoView({ block: "center" });
       return;
     }
     setPromptError(null);
     startSubmit(async () => {
       const r = await submitGenerationAction({ prompt: text, model, style, shape, quality, count });
       if (!r.ok) {
+        // The last result's status ("Done: 1 of 1") would read as this attempt's outcome.
+        setSubmitted(null);
+        setBatch(null);
         setError(r.error);
         return;
       }
@@ -117,6 +128,7 @@ export function PlaygroundForm({
             <div className="grid gap-2">
               <Label htmlFor="prompt">Prompt</Label>
               <Textarea
+                ref={promptField}
                 id="prompt"
                 name="prompt"
                 rows={4}
@@ -128,11 +140,17 @@ export function PlaygroundForm({
                   if (promptError) setPromptError(null);
                 }}
                 aria-invalid={promptError ? true : undefined}
-                aria-describedby={promptError ? "prompt-error" : undefined}
+                aria-describedby={[promptError ? "prompt-error" : "", promptLength >= COUNT_FROM ? "prompt-count" : ""].join(" ").trim() || undefined}
               />
               {promptError ? (
-                <p id="prompt-error" className="text-sm text-destructive">
+                <p id="prompt-error" role="alert" className="text-sm text-destructive">
                   {promptError}
+                </p>
+              ) : null}
+              {promptLength >= COUNT_FROM ? (
+                <p id="prompt-count" data-testid="prompt-count" className={promptLength >= MAX_PROMPT ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>
+                  {formatNumber(promptLength)} / {formatNumber(MAX_PROMPT)} characters
+                  {promptLength >= MAX_PROMPT ? " — the limit" : ""}
                 </p>
               ) : null}
             </div>

@@ -1,10 +1,11 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/dashboard/cn";
 
-export function Table({ className, ...props }: ComponentProps<"table">) {
+/** `stack`: below md, one card per row with labelled cells (give each TableCell a `label`); see globals.css. */
+export function Table({ className, stack = false, ...props }: ComponentProps<"table"> & { stack?: boolean }) {
   return (
     <div data-slot="table-container" className="relative w-full overflow-x-auto">
-      <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props} />
+      <table data-slot="table" data-stack={stack || undefined} className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );
 }
@@ -31,6 +32,7 @@ export function TableHead({ className, ...props }: ComponentProps<"th">) {
   );
 }
 
-export function TableCell({ className, ...props }: ComponentProps<"td">) {
-  return <td data-slot="table-cell" className={cn("px-3 py-3 align-middle", className)} {...props} />;
+/** `label`: the column's name, shown beside the value when a stacked table is read on a phone. */
+export function TableCell({ className, label, ...props }: ComponentProps<"td"> & { label?: string }) {
+  return <td data-slot="table-cell" data-label={label} className={cn("px-3 py-3 align-middle", className)} {...props} />;
 }

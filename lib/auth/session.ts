@@ -5,6 +5,8 @@ import type { Ctx } from "@/lib/context";
 import { newRequestId } from "@/lib/ids";
 import { getRuntime, type Runtime } from "@/lib/runtime";
 import { getAuth } from "./auth";
+import { REQUEST_PATH_HEADER } from "./request-path";
+import { signInPathFor } from "./safe-next-path";
 
 export interface SessionUser {
   id: string;
@@ -31,11 +33,12 @@ export function sessionCtx(rt: Runtime, userId: string): Ctx {
 /**
  * For dashboard pages and server actions: the session's user and a domain ctx, or a redirect
  * to /sign-in. Every page calls this itself, because Next renders layouts and pages in
- * parallel and a layout's check does not guard a page's data.
+ * parallel and a layout's check does not guard a page's data. A signed-out visitor is sent to
+ * sign in with the page they asked for as `next`, to return there afterwards.
  */
 export async function requireSession(): Promise<{ user: SessionUser; ctx: Ctx; rt: Runtime }> {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(signInPathFor((await headers()).get(REQUEST_PATH_HEADER)));
   const rt = await getRuntime();
   return { user, ctx: sessionCtx(rt, user.id), rt };
 }

@@ -3,21 +3,10 @@ import { z } from "zod";
 import { batches, creditLedger } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { afterCursor, pageInput, toPage } from "@/lib/pagination/keyset";
+import { ledgerEntryView, type LedgerEntryView } from "./schemas";
 
 export const listLedgerInput = pageInput;
 
-export const ledgerEntryView = z.object({
-  id: z.string(),
-  kind: z.enum(["grant", "reserve", "refund"]),
-  amount: z.number().int().describe("Signed: grants and refunds positive, reservations negative"),
-  balanceAfter: z.number().int(),
-  batchId: z.string().nullable(),
-  imageId: z.string().nullable(),
-  note: z.string().nullable(),
-  prompt: z.string().nullable().describe("The prompt of the batch the entry belongs to, if any"),
-  createdAt: z.string(),
-});
-export type LedgerEntryView = z.infer<typeof ledgerEntryView>;
 
 /** The caller's credit history, newest first, each entry with the prompt of its batch. */
 export async function listLedger({

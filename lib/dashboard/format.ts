@@ -28,9 +28,3 @@ export function formatBytes(n: number | null): string {
 
 /** How a stored key is shown after creation: its start, an ellipsis, and the last four. */
 export const maskedKey = (start: string, last4: string) => `${start}…${last4}`;
-
-/** Only same-site paths may be redirect targets, never `//host` or absolute URLs. */
-export function safeNextPath(next: unknown): string {
-  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/dashboard";
-  return next;
-}

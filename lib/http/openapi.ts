@@ -44,7 +44,7 @@ export function buildOpenApi(appUrl: string) {
       title: "Pixola API",
       version: "1.0.0",
       description:
-        "Generate images with 40+ models. Authenticate with `Authorization: Bearer pxk_…` (Settings → API Keys). " +
+        "Generate images with any model in this server’s catalog (`GET /models`). Authenticate with `Authorization: Bearer pxk_…` (Settings → API Keys). " +
         "Errors are `{error: {code, message, requestId}}`. Every response carries `X-Request-Id`.",
     },
     servers: [{ url: `${appUrl}/api/v1` }],

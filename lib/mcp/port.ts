@@ -57,6 +57,11 @@ export interface ToolSettings {
   /** Whether generate_image returns small inline WebP previews. */
   inlineThumbnails: boolean;
   log: ToolLog;
+  /**
+   * The origins image URLs (full size and previews) are served from, which the views' CSP
+   * allows (resourceDomains); without it the views show no images.
+   */
+  imageOrigins?: () => Promise<string[]>;
 }
 
 /** What every tool registration is given. */

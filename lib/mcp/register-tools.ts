@@ -1,4 +1,5 @@
 import type { McpServer } from "@modelcontextprotocol/server";
+import { registerPixolaViews } from "./apps/register-views";
 import { escalateToolFailures } from "./errors";
 import type { PortFactory, ToolSettings } from "./port";
 import { registerCheckCreditsTool } from "./tools/check-credits";
@@ -10,7 +11,10 @@ import { registerListModelsTool } from "./tools/list-models";
 import { registerListShapesTool } from "./tools/list-shapes";
 import { registerListStylesTool } from "./tools/list-styles";
 
-/** Pixola's eight tools, for the hosted /mcp and the desktop bundle alike: only the port differs. */
+/**
+ * Pixola's eight tools and the MCP Apps views five of them name, for the hosted /mcp and the
+ * desktop bundle alike: only the port differs.
+ */
 export function registerPixolaTools(server: McpServer, getPort: PortFactory, settings: ToolSettings): void {
   const deps = { getPort, settings };
   escalateToolFailures(server);
@@ -22,4 +26,5 @@ export function registerPixolaTools(server: McpServer, getPort: PortFactory, set
   registerGetBatchTool(server, deps);
   registerListImagesTool(server, deps);
   registerGetImageTool(server, deps);
+  registerPixolaViews(server, settings);
 }

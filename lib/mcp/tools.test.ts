@@ -77,6 +77,8 @@ const preview = async () => {
 };
 
 /** A port over fixed data; `steps` are the successive states getBatch hands out. */
+const grant = { id: "led_1", kind: "grant" as const, amount: 100, balanceAfter: 100, batchId: null, imageId: null, note: "Free plan", prompt: null, createdAt: now };
+
 function fakePort(steps: BatchView[], extra: Partial<PixolaPort> = {}) {
   const calls: { getBatch: Array<{ waitSeconds?: number }>; generate: unknown[] } = { getBatch: [], generate: [] };
   let step = 0;
@@ -97,7 +99,7 @@ function fakePort(steps: BatchView[], extra: Partial<PixolaPort> = {}) {
       defaultShape: "square",
       shapes: [{ slug: "landscape-wide", name: "Landscape wide", aspectRatio: "16:9", width: 1344, height: 768, description: "Wide" }],
     }),
-    checkCredits: async () => ({ balance: 96, plan: { slug: "free", name: "Free", monthlyCredits: 100 } }),
+    checkCredits: async () => ({ balance: 96, plan: { slug: "free", name: "Free", monthlyCredits: 100 }, recentEntries: [grant] }),
     async generate(input, idempotencyKey) {
       calls.generate.push({ input, idempotencyKey });
       const b = steps[0];
@@ -173,7 +175,7 @@ describe("Pixola's MCP tools over a port", () => {
   it("check_credits reads the balance and plan", async () => {
     const r = await (await connect(fakePort([batch(["succeeded"])]).port)).call("check_credits", {});
     expect(text(r)).toBe("Balance: 96 credits. Plan: Free (100 credits a month).");
-    expect(r.structuredContent).toEqual({ balance: 96, plan: { slug: "free", name: "Free", monthlyCredits: 100 } });
+    expect(r.structuredContent).toEqual({ balance: 96, plan: { slug: "free", name: "Free", monthlyCredits: 100 }, recentEntries: [grant] });
   });
 
   it("generate_image long-polls the batch, reports progress per settled image, and returns URLs with previews", async () => {
@@ -198,6 +200,25 @@ describe("Pixola's MCP tools over a port", () => {
     expect(s.images[0]).not.toHaveProperty("localPath");
     expect(r.content.filter((c) => c.type === "image")).toHaveLength(2);
     expect(text(r)).toContain("Charged 4 credits; 96 credits left.");
+  });
+
+  it("generate_image answers right after submitting when a view asks (request _meta io.pixola/submitOnly)", async () => {
+    const { port, calls } = fakePort([batch(["queued", "queued"]), batch(["succeeded", "succeeded"])]);
+    const server = new McpServer({ name: "pixola", version: "test" });
+    registerPixolaTools(server, () => port, { waitMs: 10_000, inlineThumbnails: true, log: silent });
+    const client = new Client({ name: "unit", version: "1" });
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(a), client.connect(b)]);
+    close = async () => {
+      await client.close();
+      await server.close();
+    };
+    await client.listTools();
+    const r = (await client.callTool({ name: "generate_image", arguments: { prompt: "p", count: 2 }, _meta: { "io.pixola/submitOnly": true } })) as CallToolResult;
+    expect(r.isError).toBeFalsy();
+    expect(r.structuredContent).toMatchObject({ batchId: "bat_1", completed: false, status: "queued" });
+    // One read, no long-poll: the view follows the batch itself with get_batch.
+    expect(calls.getBatch).toEqual([{ waitSeconds: undefined }]);
   });
 
   it("generate_image hands back the batch id when the wait bound passes, and get_batch waitSeconds long-polls it", async () => {

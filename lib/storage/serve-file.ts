@@ -1,4 +1,5 @@
 import { DomainError } from "@/lib/errors";
+import { sendBytes } from "@/lib/http/send-bytes";
 import type { ImageStore } from "./image-store";
 import { verifySignature } from "./signing";
 
@@ -15,17 +16,13 @@ export async function serveFile(store: ImageStore, secret: string, key: string, 
   const file = await store.get(key);
   if (!file) throw new DomainError("not_found", "File not found.");
   const maxAge = Math.max(0, Number(exp) - Math.floor(Date.now() / 1000));
-  const headers: Record<string, string> = {
+  return sendBytes(req, file, {
     "content-type": file.contentType,
-    etag: file.etag,
     "cache-control": `private, max-age=${maxAge}, immutable`,
-    "x-content-type-options": "nosniff",
     // An SVG is a document that can carry script: sandboxed, it runs none on Pixola's origin
     // even when opened directly, and it downloads rather than navigates.
     ...(file.contentType === "image/svg+xml"
       ? { "content-security-policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'", "content-disposition": "attachment" }
       : {}),
-  };
-  if (req.headers.get("if-none-match") === file.etag) return new Response(null, { status: 304, headers });
-  return new Response(Buffer.from(file.bytes), { headers: { ...headers, "content-length": String(file.size) } });
+  });
 }

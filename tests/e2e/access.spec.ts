@@ -8,11 +8,13 @@ test("signed-out visitors are sent to sign-in from every dashboard page", async 
   await signOut(page);
   for (const path of DASHBOARD_PAGES) {
     await page.goto(path);
-    await expect(page, `${path} should redirect`).toHaveURL(/\/sign-in$/);
+    // Back to the page asked for after signing in; /dashboard is where sign-in goes anyway.
+    const expected = path === "/dashboard" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(path)}`;
+    await expect(page, `${path} should redirect`).toHaveURL((url) => url.pathname + url.search === expected);
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   }
   await page.goto("/images/img_doesnotexist");
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fimages%2Fimg_doesnotexist$/);
   const poll = await page.request.get("/api/dashboard/batches/bat_anything");
   expect(poll.status()).toBe(401);
 });

@@ -62,7 +62,7 @@ test("sign-in explains missing fields and wrong credentials, then works", async 
   await page.getByLabel("Password").fill("wrong password here");
   await submit.click();
   await expect(page.getByText("Email or password is incorrect.")).toBeVisible();
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?signed-out$/);
 
   await page.getByLabel("Email").fill(uniqueEmail("nobody"));
   await page.getByLabel("Password").fill(PASSWORD);

@@ -24,9 +24,19 @@ export async function signUp(page: Page, email = uniqueEmail("user"), name = "Ad
   return { email, name };
 }
 
+/** Signs out from the dashboard header (through the Menu on narrow screens). */
 export async function signOut(page: Page) {
+  const menu = page.getByRole("button", { name: "Menu" });
+  if (await menu.isVisible()) await menu.click();
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page).toHaveURL(/\/sign-in\?signed-out$/);
+}
+
+/** Signs in through the form on the page already open (/sign-in, with any ?next=). */
+export async function signInHere(page: Page, email: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 /** Creates a key in Settings → API Keys and returns the plaintext from the shown-once dialog. */

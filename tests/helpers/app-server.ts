@@ -21,6 +21,8 @@ export interface AppServerOptions {
   dataDir?: string;
   /** Start without APP_URL, as a fresh install does (it then defaults to http://localhost:$PORT). */
   withoutAppUrl?: boolean;
+  /** Listen on this port instead of a free one the OS picks. */
+  port?: number;
 }
 
 export async function freePort(): Promise<number> {
@@ -39,7 +41,7 @@ export async function freePort(): Promise<number> {
  * fresh data directory (or `opts.dataDir`). DATABASE_URL is passed through when the caller sets it in `env`.
  */
 export async function startAppServer(env: Record<string, string | undefined> = {}, opts: AppServerOptions = {}): Promise<AppServer> {
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "pixola-app-"));
   const url = `http://127.0.0.1:${port}`;

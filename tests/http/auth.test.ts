@@ -43,7 +43,11 @@ describe("API key authentication", () => {
     const { key } = await newKey();
     const r = await call("/api/v1/credits", { key });
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ balance: 1000, plan: { slug: "free", name: "Free", monthlyCredits: 1000 } });
+    expect(r.body).toEqual({
+      balance: 1000,
+      plan: { slug: "free", name: "Free", monthlyCredits: 1000 },
+      recentEntries: [expect.objectContaining({ kind: "grant", amount: 1000, balanceAfter: 1000, batchId: null })],
+    });
   });
 });
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { Client, type CallToolResult, type Tool } from "@modelcontextprotocol/client";
+import { Client, StreamableHTTPClientTransport, type CallToolResult, type Tool } from "@modelcontextprotocol/client";
 import { StdioClientTransport } from "@modelcontextprotocol/client/stdio";
 import { unzipSync } from "fflate";
 import sharp from "sharp";
@@ -90,6 +90,23 @@ describe("the .mcpb desktop extension against a running Pixola", () => {
     const local = (await client.listTools()).tools;
     expect(local).toHaveLength(8);
     expect(strip(local)).toEqual(strip(await hosted.listTools()));
+  });
+
+  it("serves the same MCP Apps views as /mcp, the tools naming them alike, images allowed from the app's origin", async () => {
+    const { client } = await spawnBundle({});
+    const hostedClient = new Client({ name: "apps-probe", version: "1.0.0" });
+    await hostedClient.connect(new StreamableHTTPClientTransport(new URL(`${app.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${key}` } } }));
+    open.push(hostedClient);
+    const metaOf = (tools: Tool[]) => Object.fromEntries(tools.map((t) => [t.name, t._meta ?? null]));
+    expect(metaOf((await client.listTools()).tools)).toEqual(metaOf((await hostedClient.listTools()).tools));
+    const uris = (await client.listResources()).resources.map((r) => r.uri).sort();
+    expect(uris).toEqual((await hostedClient.listResources()).resources.map((r) => r.uri).sort());
+    expect(uris).toHaveLength(5);
+    for (const uri of uris) {
+      const [local, served] = await Promise.all([client.readResource({ uri }), hostedClient.readResource({ uri })]);
+      expect(local).toEqual(served);
+      expect((local.contents[0] as { _meta?: unknown })._meta).toMatchObject({ ui: { csp: { resourceDomains: [app.url] } } });
+    }
   });
 
   it("generate_image works end to end with progress, a preview, and the image on REST", async () => {

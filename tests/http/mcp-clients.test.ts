@@ -69,7 +69,11 @@ describe.each(CLIENT_KINDS)("MCP over HTTP with %s", (kind) => {
 
   it("check_credits shows the balance and plan", async () => {
     const r = await ok("check_credits");
-    expect(r.structuredContent).toEqual({ balance: 1000, plan: { slug: "free", name: "Free", monthlyCredits: 1000 } });
+    expect(r.structuredContent).toEqual({
+      balance: 1000,
+      plan: { slug: "free", name: "Free", monthlyCredits: 1000 },
+      recentEntries: [expect.objectContaining({ kind: "grant", amount: 1000, balanceAfter: 1000, batchId: null })],
+    });
     expect(textOf(r)).toBe("Balance: 1000 credits. Plan: Free (1000 credits a month).");
   });
 

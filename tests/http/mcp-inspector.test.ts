@@ -60,6 +60,20 @@ describe("MCP Inspector CLI against /mcp", { timeout: 120_000 }, () => {
     expect(JSON.parse(r.stdout).result.structuredContent).toMatchObject({ balance: 998, plan: { slug: "free" } });
   });
 
+  it("--app-info finds the five views, each resource readable with the MCP Apps MIME type and a CSP for the image origin", async () => {
+    const r = await inspector(home, [...auth, "--advertise-apps", "--method", "tools/list", "--app-info"]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l)).map((l) => l.appInfo ?? l);
+    const apps = Object.fromEntries(lines.filter((l) => l.hasApp).map((l) => [l.toolName, l]));
+    expect(Object.keys(apps).sort()).toEqual(["check_credits", "generate_image", "get_image", "list_images", "list_models"]);
+    for (const info of Object.values(apps) as Array<Record<string, unknown>>) {
+      expect(info.resourceError, String(info.toolName)).toBeUndefined();
+      expect(info).toMatchObject({ resourceMimeType: "text/html;profile=mcp-app", csp: { resourceDomains: [new URL(baseUrl()).origin] } });
+      expect(info.resourceUri).toMatch(/^ui:\/\/pixola\/\w+\.html$/);
+    }
+    expect(lines.filter((l) => !l.hasApp).map((l) => l.toolName).sort()).toEqual(["get_batch", "list_shapes", "list_styles"]);
+  });
+
   it("exits with its auth code (3) for a bad key", async () => {
     const r = await inspector(home, ["--header", "Authorization: Bearer pxk_not_a_key", "--stored-auth-only", "--method", "tools/list"]);
     expect(r.code).toBe(3);

@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { images } from "@/db/schema";
+import { apiKeys, images, user } from "@/db/schema";
 import { runAdminCli } from "../helpers/admin-cli";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { waitFor } from "../helpers/wait-for";
@@ -81,8 +81,17 @@ describe("backfilling previews", () => {
     }
   });
 
-  it("a restarted server's worker backfills by itself", async () => {
+  it("a restarted server's worker backfills by itself; a key without images:read gets 403 as for the image", async () => {
     await forgetPreviews();
+    // No surface makes a key with fewer scopes yet: narrow one on the stopped server's data.
+    const narrow = await runAdminCli("keys", ["create", "--email", "narrow@example.com"], dataDir);
+    const db = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
+    try {
+      const [u] = await db.db.select({ id: user.id }).from(user).where(eq(user.email, "narrow@example.com"));
+      await db.db.update(apiKeys).set({ scopes: ["credits:read"] }).where(eq(apiKeys.userId, u.id));
+    } finally {
+      await db.close();
+    }
     app = await startAppServer({ DEFAULT_MODEL: "procedural" }, { dataDir });
     for (const id of ids) {
       const view = await waitFor(async () => {
@@ -93,5 +102,8 @@ describe("backfilling previews", () => {
       const file = await fetch(view.previewUrl);
       expect(file.headers.get("content-type")).toBe("image/webp");
     }
+    const asNarrow = (p: string) => fetch(`${app.url}${p}`, { headers: { authorization: `Bearer ${narrow}` } }).then(async (r) => [r.status, (await r.json()).error.code]);
+    expect(await asNarrow(`/api/v1/images/${ids[0]}`)).toEqual([403, "forbidden"]);
+    expect(await asNarrow(`/api/v1/images/${ids[0]}/preview`)).toEqual([403, "forbidden"]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCredits } from "@/lib/credits/get-credits";
 import { listLedger } from "@/lib/credits/list-ledger";
 import { submitGeneration } from "@/lib/generation/submit-generation";
 import { drainQueue } from "../helpers/drain";
@@ -39,6 +40,18 @@ describe.each(backends())("listLedger (%s)", (backend) => {
 
     const other = await listLedger({ ctx: b, input: {} });
     expect(other.entries.map((e) => e.prompt)).toEqual(["b's secret", null]);
+  });
+
+  it("getCredits (REST /credits, MCP check_credits) carries the latest ten entries, the caller's only", async () => {
+    const a = await env.newUser();
+    const b = await env.newUser();
+    for (let i = 1; i <= 11; i++) await submitGeneration({ ctx: a, input: { prompt: `fox ${i}`, model: "procedural" }, appUrl: "http://t" });
+    await submitGeneration({ ctx: b, input: { prompt: "b's secret", model: "procedural" }, appUrl: "http://t" });
+    const credits = await getCredits({ ctx: a });
+    expect(credits.recentEntries.map((e) => e.prompt)).toEqual(Array.from({ length: 10 }, (_, i) => `fox ${11 - i}`));
+    expect(credits.recentEntries[0].balanceAfter).toBe(credits.balance);
+    expect(JSON.stringify(credits)).not.toContain("b's secret");
+    expect((await getCredits({ ctx: b })).recentEntries.map((e) => [e.kind, e.prompt])).toEqual([["reserve", "b's secret"], ["grant", null]]);
   });
 
   it("rejects a cursor that was not issued by a previous page", async () => {

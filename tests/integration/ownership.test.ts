@@ -6,6 +6,7 @@ import { getBatch } from "@/lib/generation/get-batch";
 import { submitGeneration } from "@/lib/generation/submit-generation";
 import { deleteImage } from "@/lib/images/delete-image";
 import { getImage } from "@/lib/images/get-image";
+import { getImagePreview } from "@/lib/images/get-image-preview";
 import { listImages } from "@/lib/images/list-images";
 import { drainQueue } from "../helpers/drain";
 import { backends } from "../helpers/test-db";
@@ -41,6 +42,9 @@ describe.each(backends())("ownership (%s)", (backend) => {
     const foreignImage = await seen(getImage({ ctx: b, input: { imageId }, store }), imageId);
     expect(foreignImage).toEqual(await seen(getImage({ ctx: b, input: { imageId: "img_nope" }, store }), "img_nope"));
     expect(foreignImage?.code).toBe("not_found");
+    const foreignPreview = await seen(getImagePreview({ ctx: b, input: { imageId }, store }), imageId);
+    expect(foreignPreview).toEqual(await seen(getImagePreview({ ctx: b, input: { imageId: "img_nope" }, store }), "img_nope"));
+    expect(foreignPreview).toEqual(foreignImage);
     const foreignDelete = await seen(deleteImage({ ctx: b, input: { imageId }, store }), imageId);
     expect(foreignDelete).toEqual(await seen(deleteImage({ ctx: b, input: { imageId: "img_nope" }, store }), "img_nope"));
     expect(foreignDelete?.code).toBe("not_found");

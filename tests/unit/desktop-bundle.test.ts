@@ -20,7 +20,8 @@ describe("the .mcpb bundle", () => {
 
   it("holds the tools and the SDK, but no database, image library, server framework or logger", () => {
     const packages = new Set(bundle.inputs.flatMap((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(i)?.[1] ?? []));
-    expect([...packages].sort()).toEqual(["@modelcontextprotocol/core", "@modelcontextprotocol/server", "zod"]);
+    // ext-apps: only its server helpers (registerAppTool, registerAppResource), a few hundred bytes.
+    expect([...packages].sort()).toEqual(["@modelcontextprotocol/core", "@modelcontextprotocol/ext-apps", "@modelcontextprotocol/server", "zod"]);
     const ours = bundle.inputs.filter((i) => !i.includes("node_modules"));
     expect(ours).toContain("lib/mcp/tools/generate-image.ts");
     for (const forbidden of [/^db\//, /drizzle/, /postgres/, /pglite/, /sharp/, /next/, /lib\/mcp\/hosted\//, /lib\/log\.ts/, /lib\/runtime/]) {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { CircleCheck } from "lucide-react";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/session";
-import { safeNextPath } from "@/lib/dashboard/format";
+import { safeNextPath, SIGNED_OUT_PARAM } from "@/lib/auth/safe-next-path";
 import { pendingOAuthSearch, type PageSearchParams } from "@/lib/oauth/pending-authorization";
 
 export const metadata: Metadata = { title: "Sign in · Pixola" };
@@ -26,7 +28,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             : "Welcome back. Sign in to manage your keys, credits and images."}
         </CardDescription>
       </CardHeader>
-      <CardContent>
+      <CardContent className="grid gap-4">
+        {sp[SIGNED_OUT_PARAM] !== undefined ? (
+          <Alert role="status" data-testid="signed-out-notice">
+            <CircleCheck aria-hidden className="text-success" />
+            <AlertDescription>You have signed out. Sign in again whenever you are ready.</AlertDescription>
+          </Alert>
+        ) : null}
         <SignInForm next={next} oauthSearch={oauthSearch} />
       </CardContent>
     </Card>

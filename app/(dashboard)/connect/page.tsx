@@ -51,7 +51,7 @@ export default async function ConnectPage() {
           <code className="flex-1 break-all rounded-md border bg-muted px-3 py-2 font-mono text-sm" data-testid="mcp-url">
             {mcpUrl}
           </code>
-          <CopyButton value={mcpUrl} label="Copy URL" aria-label="Copy MCP server URL" size="default" />
+          <CopyButton value={mcpUrl} label="Copy" what="MCP server URL" size="default" />
         </CardContent>
       </Card>
 

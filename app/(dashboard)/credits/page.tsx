@@ -6,7 +6,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireSession } from "@/lib/auth/session";
 import { getCredits } from "@/lib/credits/get-credits";
-import { listLedger, type LedgerEntryView } from "@/lib/credits/list-ledger";
+import { listLedger } from "@/lib/credits/list-ledger";
+import type { LedgerEntryView } from "@/lib/credits/schemas";
 import { formatDateTime, formatNumber, formatSigned } from "@/lib/dashboard/format";
 import { cn } from "@/lib/dashboard/cn";
 import { onBadCursor } from "@/lib/dashboard/pages";
@@ -64,7 +65,7 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
           History
         </h2>
         <Card>
-          <Table aria-label="Credit history">
+          <Table aria-label="Credit history" stack>
             <TableHeader>
               <TableRow className="hover:bg-transparent">
                 <TableHead>Date</TableHead>
@@ -77,31 +78,34 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
             <TableBody>
               {ledger.entries.map((e) => (
                 <TableRow key={e.id} data-testid="ledger-row" data-kind={e.kind}>
-                  <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(e.createdAt)}</TableCell>
-                  <TableCell>
-                    <div className="flex min-w-48 flex-col gap-1">
+                  <TableCell label="Date" className="whitespace-nowrap text-muted-foreground">
+                    {formatDateTime(e.createdAt)}
+                  </TableCell>
+                  <TableCell label="Entry">
+                    <div className="flex min-w-0 flex-col items-end gap-1 md:min-w-48 md:items-start">
                       <Badge variant={KIND[e.kind].variant}>{KIND[e.kind].label}</Badge>
                       <span className="text-xs text-muted-foreground">{describe(e)}</span>
                     </div>
                   </TableCell>
-                  <TableCell className="max-w-72">
+                  <TableCell label="Batch" className="md:max-w-72">
                     {e.batchId ? (
-                      <div className="flex flex-col gap-0.5">
+                      <div className="flex min-w-0 flex-col gap-0.5">
                         <span className="line-clamp-2 text-sm" title={e.prompt ?? undefined}>
                           {e.prompt ?? "—"}
                         </span>
-                        <code className="font-mono text-[11px] text-muted-foreground">{e.batchId}</code>
+                        <code className="break-all font-mono text-[11px] text-muted-foreground">{e.batchId}</code>
                       </div>
                     ) : (
                       <span className="text-muted-foreground">—</span>
                     )}
                   </TableCell>
                   <TableCell
+                    label="Amount"
                     className={cn("whitespace-nowrap text-right font-medium tabular-nums", e.amount > 0 ? "text-success" : "text-foreground")}
                   >
                     {formatSigned(e.amount)}
                   </TableCell>
-                  <TableCell className="whitespace-nowrap text-right tabular-nums text-muted-foreground">
+                  <TableCell label="Balance" className="whitespace-nowrap text-right tabular-nums text-muted-foreground">
                     {formatNumber(e.balanceAfter)}
                   </TableCell>
                 </TableRow>

@@ -22,11 +22,13 @@ export default async function DashboardPage() {
     listImages({ ctx, input: { limit: 4 }, store: rt.store }),
   ]);
   const activeKeys = keys.filter((k) => k.status === "active").length;
+  // The three steps are for newcomers: gone once there is a working key and an image.
+  const onboarded = activeKeys > 0 && recent.images.length > 0;
 
   return (
     <>
       <PageHeader title={`Welcome, ${user.name}`} description="Your credits, keys and latest images at a glance." />
-      <div className="grid gap-4 md:grid-cols-3">
+      <div className={onboarded ? "grid gap-4 md:grid-cols-2" : "grid gap-4 md:grid-cols-3"}>
         <Card>
           <CardHeader>
             <CardDescription>Credit balance</CardDescription>
@@ -57,19 +59,21 @@ export default async function DashboardPage() {
             </Link>
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardDescription>Get started</CardDescription>
-            <CardTitle as="div" className="text-base">
-              Three steps to your first image
-            </CardTitle>
-          </CardHeader>
-          <CardContent className="grid gap-2">
-            <QuickLink href="/settings/api-keys" icon={<KeyRound aria-hidden />} label="Create an API key" />
-            <QuickLink href="/connect" icon={<Plug aria-hidden />} label="Connect your assistant" />
-            <QuickLink href="/playground" icon={<WandSparkles aria-hidden />} label="Try the playground" />
-          </CardContent>
-        </Card>
+        {onboarded ? null : (
+          <Card data-testid="onboarding">
+            <CardHeader>
+              <CardDescription>Get started</CardDescription>
+              <CardTitle as="div" className="text-base">
+                Three steps to your first image
+              </CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-2">
+              <QuickLink href="/settings/api-keys" icon={<KeyRound aria-hidden />} label="Create an API key" />
+              <QuickLink href="/connect" icon={<Plug aria-hidden />} label="Connect your assistant" />
+              <QuickLink href="/playground" icon={<WandSparkles aria-hidden />} label="Try the playground" />
+            </CardContent>
+          </Card>
+        )}
       </div>
 
       <section className="mt-8" aria-labelledby="recent-images">

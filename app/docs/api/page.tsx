@@ -6,6 +6,7 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getSessionUser } from "@/lib/auth/session";
+import { countModels } from "@/lib/catalog/count-models";
 import { curlExample, operationsOf, type ResponseView, type SchemaProperty } from "@/lib/dashboard/openapi-view";
 import { buildOpenApi } from "@/lib/http/openapi";
 import { getRuntime } from "@/lib/runtime";
@@ -19,6 +20,7 @@ export default async function ApiDocsPage() {
   const doc = buildOpenApi(rt.config.appUrl);
   const ops = operationsOf(doc);
   const signedIn = Boolean(await getSessionUser());
+  const models = await countModels({ db: rt.db });
   const base = doc.servers[0].url;
 
   return (
@@ -39,6 +41,9 @@ export default async function ApiDocsPage() {
         <div className="min-w-0">
           <h1 className="text-3xl font-semibold tracking-tight">{doc.info.title}</h1>
           <p className="mt-2 text-muted-foreground">{inlineCode(doc.info.description)}</p>
+          <p className="mt-2 text-sm text-muted-foreground" data-testid="models-available">
+            This server&apos;s catalog lists {models.total} models; {models.available} of them can run here now.
+          </p>
           <div className="mt-4 grid gap-3 sm:grid-cols-2">
             <CodeBlock label="Base URL" code={base} />
             <CodeBlock label="Example" code={`curl -s ${base}/credits \\\n  -H "Authorization: Bearer pxk_your_api_key"`} />

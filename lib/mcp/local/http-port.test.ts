@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import type { ImageView } from "@/lib/generation/schemas";
 import { checkDownloadFolder, fileFor, saveToFolder } from "./download-folder";
 import { createHttpPort } from "./http-port";
+import { imageOriginsOverHttp } from "./image-origins";
 import { readLocalConfig } from "./local-server";
 
 /** A loopback server standing in for Pixola's /api/v1; each test says how it answers. */
@@ -128,5 +129,21 @@ describe("the download folder", () => {
     expect(fs.readdirSync(folder).sort()).toEqual(["img_1.png", "img_3.png"]);
     expect(fs.readFileSync(saved.img_1).equals(png)).toBe(true);
     expect(seen.every((s) => s.auth === undefined)).toBe(true); // the key never goes to the file host
+  });
+});
+
+describe("the bundle's image origins (the views' CSP)", () => {
+  it("takes the origin of the newest image URL, else the app's own, also when the API cannot be asked", async () => {
+    const base = await serve((req, _b, res) =>
+      req.headers.authorization === "Bearer pxk_s3"
+        ? json(res, 200, { images: [{ url: null }, { url: "https://bucket.s3.example.com/img_1.png?X-Amz-Signature=x" }], nextCursor: null })
+        : req.headers.authorization === "Bearer pxk_empty"
+          ? json(res, 200, { images: [], nextCursor: null })
+          : json(res, 401, { error: { code: "unauthorized", message: "Invalid API key." } }),
+    );
+    expect(await imageOriginsOverHttp({ baseUrl: `${base}/pixola`, apiKey: "pxk_s3" })).toEqual(["https://bucket.s3.example.com"]);
+    expect(seen.at(-1)?.url).toBe("/pixola/api/v1/images?limit=10");
+    expect(await imageOriginsOverHttp({ baseUrl: `${base}/pixola`, apiKey: "pxk_empty" })).toEqual([base]);
+    expect(await imageOriginsOverHttp({ baseUrl: base, apiKey: "pxk_wrong" })).toEqual([base]);
   });
 });

@@ -5,6 +5,7 @@ import type { ToolLog } from "../port";
 import { registerPixolaTools } from "../register-tools";
 import { checkDownloadFolder } from "./download-folder";
 import { createHttpPort, type HttpPortSettings } from "./http-port";
+import { imageOriginsOverHttp } from "./image-origins";
 
 /** Below Claude Desktop's ~60 s limit for a stdio tool call, with room for the answer. */
 const DEFAULT_WAIT_SECONDS = 45;
@@ -64,7 +65,12 @@ export function createLocalServer(config: LocalConfig, version: string): McpServ
       if (port instanceof DomainError) throw port;
       return createHttpPort(port);
     },
-    { waitMs: config.waitMs, inlineThumbnails: true, log: stderrLog },
+    {
+      waitMs: config.waitMs,
+      inlineThumbnails: true,
+      log: stderrLog,
+      imageOrigins: async () => (port instanceof DomainError ? [] : imageOriginsOverHttp(port)),
+    },
   );
   return server;
 }

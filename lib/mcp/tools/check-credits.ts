@@ -1,6 +1,8 @@
+import { registerAppTool } from "@modelcontextprotocol/ext-apps/server";
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { creditsView } from "@/lib/credits/schemas";
+import { viewMeta } from "../apps/views";
 import type { ToolDeps } from "../port";
 import { runTool, toolResult } from "../run-tool";
 import { toolSchema } from "../tool-schema";
@@ -9,7 +11,8 @@ const inputSchema = toolSchema(z.object({}));
 const outputSchema = toolSchema(creditsView);
 
 export function registerCheckCreditsTool(server: McpServer, deps: ToolDeps) {
-  server.registerTool(
+  registerAppTool(
+    server,
     "check_credits",
     {
       title: "Check credits",
@@ -18,6 +21,7 @@ export function registerCheckCreditsTool(server: McpServer, deps: ToolDeps) {
         "price in credits (see list_models); use this before large generations.",
       inputSchema,
       outputSchema,
+      _meta: viewMeta("credits"),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (_args, ctx) =>

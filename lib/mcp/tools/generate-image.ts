@@ -1,3 +1,4 @@
+import { registerAppTool } from "@modelcontextprotocol/ext-apps/server";
 import type { ContentBlock, McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { DomainError } from "@/lib/errors";
@@ -6,6 +7,7 @@ import { BATCH_STATUSES, IMAGE_STATUSES, generateInput, isBatchFinished, type Ba
 import { awaitBatch } from "../await-batch";
 import { imageLine, plural } from "../format";
 import { saveCopies } from "../local-copies";
+import { SUBMIT_ONLY_META, viewMeta } from "../apps/views";
 import type { ImagePreview, PixolaPort, ToolDeps } from "../port";
 import { progressReporter } from "../progress";
 import { runTool, toolResult } from "../run-tool";
@@ -115,7 +117,8 @@ function summary(batch: BatchView, balance: number, waitedSeconds: number, saved
 
 export function registerGenerateImageTool(server: McpServer, deps: ToolDeps) {
   const { settings } = deps;
-  server.registerTool(
+  registerAppTool(
+    server,
     "generate_image",
     {
       title: "Generate images",
@@ -128,6 +131,7 @@ export function registerGenerateImageTool(server: McpServer, deps: ToolDeps) {
         "call get_batch with it later (do not generate again, the batch is already paid for).",
       inputSchema,
       outputSchema,
+      _meta: viewMeta("generate"),
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     },
     (args, ctx) =>
@@ -138,8 +142,10 @@ export function registerGenerateImageTool(server: McpServer, deps: ToolDeps) {
         const report = progressReporter(ctx, submitted.count);
         const of = `of ${plural(submitted.count, "image")}`;
         await report(0, `Submitted batch ${submitted.batchId}: 0 ${of} ready`);
+        // A view (mcp-apps/generate) follows the batch itself with get_batch, so it asks not to wait.
+        const submitOnly = ctx.mcpReq._meta?.[SUBMIT_ONLY_META] === true;
         const batch = await awaitBatch(port, submitted.batchId, {
-          deadline: started + settings.waitMs,
+          deadline: submitOnly ? started : started + settings.waitMs,
           signal: ctx.mcpReq.signal,
           onSettled: (n) => report(n, `${n} ${of} ready`),
         });

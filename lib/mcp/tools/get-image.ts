@@ -1,9 +1,11 @@
+import { registerAppTool } from "@modelcontextprotocol/ext-apps/server";
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { imageView } from "@/lib/generation/schemas";
 import { text } from "@/lib/text";
 import { imageLine } from "../format";
 import { saveCopies } from "../local-copies";
+import { viewMeta } from "../apps/views";
 import type { ToolDeps } from "../port";
 import { runTool, toolResult } from "../run-tool";
 import { toolSchema } from "../tool-schema";
@@ -20,7 +22,8 @@ const outputSchema = toolSchema(
 );
 
 export function registerGetImageTool(server: McpServer, deps: ToolDeps) {
-  server.registerTool(
+  registerAppTool(
+    server,
     "get_image",
     {
       title: "Get an image",
@@ -29,6 +32,7 @@ export function registerGetImageTool(server: McpServer, deps: ToolDeps) {
         "a fresh signed download URL (URLs expire, so call this again for an old image).",
       inputSchema,
       outputSchema,
+      _meta: viewMeta("viewer"),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ imageId }, ctx) =>

@@ -1,8 +1,10 @@
+import { registerAppTool } from "@modelcontextprotocol/ext-apps/server";
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { imageView } from "@/lib/generation/schemas";
 import { text } from "@/lib/text";
 import { imageLine, plural } from "../format";
+import { viewMeta } from "../apps/views";
 import type { ToolDeps } from "../port";
 import { runTool, toolResult } from "../run-tool";
 import { toolSchema } from "../tool-schema";
@@ -22,7 +24,8 @@ const outputSchema = toolSchema(
 );
 
 export function registerListImagesTool(server: McpServer, deps: ToolDeps) {
-  server.registerTool(
+  registerAppTool(
+    server,
     "list_images",
     {
       title: "List my images",
@@ -32,6 +35,7 @@ export function registerListImagesTool(server: McpServer, deps: ToolDeps) {
         "one image's full details.",
       inputSchema,
       outputSchema,
+      _meta: viewMeta("gallery"),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (args, ctx) =>

@@ -1,6 +1,8 @@
+import { registerAppTool } from "@modelcontextprotocol/ext-apps/server";
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { modelSummary } from "@/lib/catalog/schemas";
+import { viewMeta } from "../apps/views";
 import type { ToolDeps } from "../port";
 import { runTool, toolResult } from "../run-tool";
 import { toolSchema } from "../tool-schema";
@@ -14,7 +16,8 @@ const outputSchema = toolSchema(
 );
 
 export function registerListModelsTool(server: McpServer, deps: ToolDeps) {
-  server.registerTool(
+  registerAppTool(
+    server,
     "list_models",
     {
       title: "List image models",
@@ -24,6 +27,7 @@ export function registerListModelsTool(server: McpServer, deps: ToolDeps) {
         "generate_image's model argument; without one, the default model is used.",
       inputSchema,
       outputSchema,
+      _meta: viewMeta("models"),
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (_args, ctx) =>

@@ -198,6 +198,7 @@ const pathFor = (known: Known) =>
   fc.oneof(
     segment(known).map((s) => `/api/v1/batches/${s}`),
     segment(known).map((s) => `/api/v1/images/${s}`),
+    segment(known).map((s) => `/api/v1/images/${s}/preview`),
     fc.tuple(cursor, fc.oneof(nasty.map(encodeLoose), fc.constantFrom("1", "0", "-5", "100", "1e3", "999999999999"))).map(([c, l]) => `/api/v1/images?cursor=${c}&limit=${l}`),
     segment(known).map((s) => `/api/v1/models/${s}`),
     segment(known).map((s) => `/api/v1/styles/${s}`),
@@ -208,7 +209,7 @@ const pathFor = (known: Known) =>
     segment(known).map((s) => `/api/dashboard/batches/${s}`),
     fc.tuple(segment(known), nasty.map(encodeLoose), nasty.map(encodeLoose)).map(([k, e, s]) => `/files/${k}?exp=${e}&sig=${s}`),
     segment(known).map((s) => `/api/admin/keys/${s}/revoke`),
-    fc.constant("/api/admin/keys"),
+    fc.constantFrom("/api/admin/keys", "/api/admin/previews"),
     segment(known).map((s) => `/api/${s}`),
     segment(known).map((s) => `/.well-known/${s}`),
     segment(known).map((s) => `/images/${s}`),

@@ -40,7 +40,7 @@ export default async function ApiKeysPage() {
       />
       <Card>
         {keys.length ? (
-          <Table aria-label="Your API keys">
+          <Table aria-label="Your API keys" stack>
             <TableHeader>
               <TableRow className="hover:bg-transparent">
                 <TableHead>Name</TableHead>
@@ -60,18 +60,22 @@ export default async function ApiKeysPage() {
                 const used = usageOf.get(k.id);
                 return (
                   <TableRow key={k.id} data-testid="api-key-row">
-                    <TableCell className="max-w-56 truncate font-medium">{k.name}</TableCell>
-                    <TableCell>
+                    <TableCell label="Name" className="font-medium md:max-w-56">
+                      <span className="min-w-0 truncate md:block">{k.name}</span>
+                    </TableCell>
+                    <TableCell label="Key">
                       <code className="whitespace-nowrap rounded bg-muted px-1.5 py-0.5 font-mono text-xs">{masked}</code>
                     </TableCell>
-                    <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(k.createdAt)}</TableCell>
-                    <TableCell className="whitespace-nowrap text-muted-foreground">
+                    <TableCell label="Created" className="whitespace-nowrap text-muted-foreground">
+                      {formatDateTime(k.createdAt)}
+                    </TableCell>
+                    <TableCell label="Last used" className="whitespace-nowrap text-muted-foreground">
                       {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}
                     </TableCell>
-                    <TableCell className="whitespace-nowrap text-muted-foreground tabular-nums" data-testid="key-usage">
+                    <TableCell label="Last 30 days" className="whitespace-nowrap text-muted-foreground tabular-nums" data-testid="key-usage">
                       {formatNumber(used?.images ?? 0)} images · {formatNumber(used?.credits ?? 0)} credits
                     </TableCell>
-                    <TableCell>
+                    <TableCell label="Status">
                       {k.status === "active" ? (
                         <Badge variant="success">Active</Badge>
                       ) : (

@@ -1,0 +1,89 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { closeKeyDialog, createKey, generateInPlayground, signUp } from "./helpers";
+import { PAGES, THEMES, WIDTHS, type SweptPage } from "./pages";
+
+const SHOTS = path.resolve("test-results/pages");
+const authFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pixola-pages-")), "session.json");
+
+// One user with data on every page: an API key, an image (so the gallery, credits and the
+// dashboard's recent images are not empty states).
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page);
+  await createKey(page, "Pages sweep key");
+  await closeKeyDialog(page);
+  await generateInPlayground(page, "A paper boat on a pond, for the page sweep");
+  await context.storageState({ path: authFile });
+  await context.close();
+});
+
+async function open(browser: Browser, p: SweptPage, size: (typeof WIDTHS)[number], theme: (typeof THEMES)[number]) {
+  const context = await browser.newContext({
+    viewport: { width: size.width, height: size.height },
+    isMobile: size.mobile,
+    hasTouch: size.mobile,
+    colorScheme: theme,
+    storageState: p.signedIn ? authFile : undefined,
+  });
+  const page = await context.newPage();
+  const res = await page.goto(p.path);
+  expect(res?.status(), `${p.path} status`).toBe(p.status ?? 200);
+  // Signed-in pages must not have bounced to sign-in.
+  expect(new URL(page.url()).pathname).toBe(p.path);
+  return { context, page };
+}
+
+/** Serious and critical axe-core findings, each as "rule: target (summary)". */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(0, 2).join(" ")}`));
+}
+
+for (const size of WIDTHS) {
+  for (const theme of THEMES) {
+    test(`every page at ${size.width}×${size.height} in ${theme}: fits the width, no serious axe findings, screenshot`, async ({ browser }) => {
+      test.setTimeout(PAGES.length * 20_000);
+      fs.mkdirSync(SHOTS, { recursive: true });
+      const problems: string[] = [];
+      for (const p of PAGES) {
+        const { context, page } = await open(browser, p, size, theme);
+        await page.waitForLoadState("networkidle");
+        const dark = await page.evaluate(() => document.documentElement.classList.contains("dark"));
+        expect(dark, `${p.path}: the ${theme} theme from the system setting`).toBe(theme === "dark");
+        const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }));
+        // A phone widens its layout viewport to fit content that overflows, so both are checked.
+        if (scrollWidth > innerWidth || innerWidth !== size.width) problems.push(`${p.path}: ${scrollWidth}px wide in a ${size.width}px window`);
+        for (const v of await seriousViolations(page)) problems.push(`${p.path}: ${v}`);
+        await page.screenshot({ path: path.join(SHOTS, `${p.name}-${size.width}-${theme}.png`), fullPage: true });
+        await context.close();
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+}
+
+test("an unknown address gets the branded 404 with a way home, and /favicon.ico exists", async ({ page, request }) => {
+  const res = await page.goto("/images-that-never-were");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page does not exist");
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page).toHaveURL((u) => u.pathname === "/");
+
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+  // An ICO header: reserved 0, type 1 (icon), then the image count.
+  const body = await icon.body();
+  expect([...body.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+});
