@@ -16,7 +16,6 @@ export function ImageTile({ image, actions = true }: { image: ImageView; actions
       <Link
         href={`/images/${image.imageId}`}
         className="block outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
-        aria-label={`Open image: ${image.title}`}
       >
         <div className="overflow-hidden bg-muted" style={{ aspectRatio: `${image.width} / ${image.height}` }}>
           {image.url ? (

@@ -22,6 +22,7 @@ test("API docs: every operation has an example request, named error responses an
   await expect(generate.locator('[data-status="409"] pre').nth(0)).toContainText(`"insufficient_credits"`);
   // The 2xx body is described field by field with an example, not as raw JSON Schema.
   const accepted = generate.locator('[data-status="202"]');
+  await accepted.locator("summary").click();
   await expect(accepted.getByRole("cell", { name: "pollUrl" })).toBeVisible();
   await expect(accepted).not.toContainText(`"$schema"`);
   await expect(page.locator("summary").filter({ hasText: /^\d{3}\s*Error$/ })).toHaveCount(0);

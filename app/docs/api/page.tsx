@@ -136,7 +136,7 @@ function ResponseItem({ response: r }: { response: ResponseView }) {
   const ok = r.status.startsWith("2");
   return (
     <li className="min-w-0 rounded-md border" data-testid="api-response" data-status={r.status}>
-      <details open={ok}>
+      <details>
         <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2 text-sm">
           <Badge variant={ok ? "success" : "destructive"} className="font-mono">
             {r.status}
