@@ -217,6 +217,8 @@ export const batches = pgTable(
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
     apiKeyId: text("api_key_id"),
+    /** The OAuth client (connected app) that submitted the batch; null for keys and the playground. */
+    oauthClientId: text("oauth_client_id"),
     prompt: text("prompt").notNull(),
     model: text("model").notNull(),
     style: text("style").notNull(),

@@ -19,6 +19,7 @@ export interface Ctx {
 }
 
 export const apiKeyId = (ctx: Ctx) => (ctx.actor.kind === "apiKey" ? ctx.actor.keyId : null);
+export const oauthClientId = (ctx: Ctx) => (ctx.actor.kind === "oauth" ? ctx.actor.clientId : null);
 
 /** The scopes of a key or grant; sessions and the system are not limited by scope. */
 export const actorScopes = (ctx: Ctx): Scope[] | null =>

@@ -1,11 +1,11 @@
 "use client";
 
 import { revokeKeyAction } from "@/app/(dashboard)/settings/api-keys/actions";
-import { RevokeDialog } from "@/components/dashboard/revoke-dialog";
+import { ConfirmDialog } from "@/components/dashboard/confirm-dialog";
 
 export function RevokeKeyButton({ keyId, name, masked }: { keyId: string; name: string; masked: string }) {
   return (
-    <RevokeDialog
+    <ConfirmDialog
       triggerLabel={`Revoke key ${name}`}
       title={`Revoke “${name}”?`}
       description={
@@ -15,7 +15,7 @@ export function RevokeKeyButton({ keyId, name, masked }: { keyId: string; name: 
         </>
       }
       confirmText="Revoke key"
-      revoke={() => revokeKeyAction(keyId)}
+      onConfirm={() => revokeKeyAction(keyId)}
     />
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { AppWindow, CreditCard, Images, KeyRound, LayoutDashboard, Menu, Plug, WandSparkles, X } from "lucide-react";
+import { AppWindow, ChartColumn, CreditCard, Images, KeyRound, LayoutDashboard, Menu, Plug, WandSparkles, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/dashboard", label: "Overview", icon: LayoutDashboard },
   { href: "/playground", label: "Playground", icon: WandSparkles },
   { href: "/images", label: "Images", icon: Images },
+  { href: "/usage", label: "Usage", icon: ChartColumn },
   { href: "/credits", label: "Credits", icon: CreditCard },
   { href: "/settings/api-keys", label: "API Keys", icon: KeyRound },
   { href: "/settings/connected-apps", label: "Connected apps", icon: AppWindow },

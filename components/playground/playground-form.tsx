@@ -12,22 +12,35 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { formatNumber } from "@/lib/dashboard/format";
 import type { BatchView } from "@/lib/generation/schemas";
 import { BatchProgress, isFinished } from "./batch-progress";
-import type { PlaygroundCatalog } from "./types";
+import type { PlaygroundCatalog, PlaygroundInitial } from "./types";
+import { ViewCode } from "./view-code";
 
 const MAX_PROMPT = 4000;
 // The count appears once a prompt comes within this many characters of the limit.
 const COUNT_FROM = 3500;
 const POLL_MS = 700;
 
-export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: PlaygroundCatalog; balance: number }) {
+export function PlaygroundForm({
+  catalog,
+  balance: initialBalance,
+  initial,
+  appUrl,
+}: {
+  catalog: PlaygroundCatalog;
+  balance: number;
+  /** The form's starting values: the catalog's defaults, or a remixed image's options. */
+  initial: PlaygroundInitial;
+  appUrl: string;
+}) {
   const router = useRouter();
-  const [model, setModel] = useState(catalog.defaults.model);
-  const [style, setStyle] = useState(catalog.defaults.style);
-  const [shape, setShape] = useState(catalog.defaults.shape);
-  const [quality, setQuality] = useState<"standard" | "hd">("standard");
+  const [prompt, setPrompt] = useState(initial.prompt);
+  const promptLength = prompt.length;
+  const [model, setModel] = useState(initial.model);
+  const [style, setStyle] = useState(initial.style);
+  const [shape, setShape] = useState(initial.shape);
+  const [quality, setQuality] = useState<"standard" | "hd">(initial.quality);
   const [count, setCount] = useState(1);
   const [promptError, setPromptError] = useState<string | null>(null);
-  const [promptLength, setPromptLength] = useState(0);
   const promptField = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
@@ -77,9 +90,9 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const prompt = String(new FormData(e.currentTarget).get("prompt") ?? "").trim();
+    const text = prompt.trim();
     setError(null);
-    if (!prompt) {
+    if (!text) {
       setPromptError("Describe the image you want, e.g. “a lighthouse at dusk, watercolor”.");
       // The field is at the top of a long form: on a phone the button is a screen away. Centred,
       // so its label and the message show too (focus alone scrolls just to the field's edge).
@@ -89,7 +102,7 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
     }
     setPromptError(null);
     startSubmit(async () => {
-      const r = await submitGenerationAction({ prompt, model, style, shape, quality, count });
+      const r = await submitGenerationAction({ prompt: text, model, style, shape, quality, count });
       if (!r.ok) {
         // The last result's status ("Done: 1 of 1") would read as this attempt's outcome.
         setSubmitted(null);
@@ -121,8 +134,9 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
                 rows={4}
                 maxLength={MAX_PROMPT}
                 placeholder="A red fox in a snowy forest at sunrise"
+                value={prompt}
                 onChange={(e) => {
-                  setPromptLength(e.target.value.length);
+                  setPrompt(e.target.value);
                   if (promptError) setPromptError(null);
                 }}
                 aria-invalid={promptError ? true : undefined}
@@ -276,22 +290,25 @@ export function PlaygroundForm({ catalog, balance: initialBalance }: { catalog: 
         </CardContent>
       </Card>
 
-      <Card className="min-h-80">
-        <CardHeader>
-          <CardTitle>Result</CardTitle>
-          <CardDescription>Images also appear in your gallery and are charged only if they complete.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          {submitted ? (
-            <BatchProgress batch={batch} count={submitted.count} />
-          ) : (
-            <div className="flex h-56 flex-col items-center justify-center gap-2 rounded-lg border border-dashed text-center text-sm text-muted-foreground">
-              <WandSparkles className="size-6" aria-hidden />
-              Your images will appear here.
-            </div>
-          )}
-        </CardContent>
-      </Card>
+      <div className="grid min-w-0 content-start gap-6">
+        <Card className="min-h-80">
+          <CardHeader>
+            <CardTitle>Result</CardTitle>
+            <CardDescription>Images also appear in your gallery and are charged only if they complete.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {submitted ? (
+              <BatchProgress batch={batch} count={submitted.count} />
+            ) : (
+              <div className="flex h-56 flex-col items-center justify-center gap-2 rounded-lg border border-dashed text-center text-sm text-muted-foreground">
+                <WandSparkles className="size-6" aria-hidden />
+                Your images will appear here.
+              </div>
+            )}
+          </CardContent>
+        </Card>
+        <ViewCode appUrl={appUrl} input={{ prompt, model, style, shape, quality, count }} />
+      </div>
     </div>
   );
 }

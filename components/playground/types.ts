@@ -28,3 +28,12 @@ export interface PlaygroundCatalog {
   shapes: PickerShape[];
   defaults: { model: string; style: string; shape: string };
 }
+
+/** What the form starts with. */
+export interface PlaygroundInitial {
+  prompt: string;
+  model: string;
+  style: string;
+  shape: string;
+  quality: "standard" | "hd";
+}

@@ -1,4 +1,7 @@
 /** Flattens the OpenAPI document into what the /docs/api page renders. */
+import { KEY_PLACEHOLDER } from "./connect-snippets";
+import { shellQuote } from "./generation-snippets";
+
 type Json = Record<string, unknown>;
 
 export interface SchemaProperty {
@@ -8,15 +11,28 @@ export interface SchemaProperty {
   description?: string;
 }
 
+export interface ResponseView {
+  status: string;
+  /** The named component it refers to (NotFound, RateLimited, …), for errors. */
+  name?: string;
+  description: string;
+  /** The body's media type (application/json, image/webp), null for a response without a body. */
+  mediaType: string | null;
+  /** The top-level fields of a 2xx body. */
+  properties: SchemaProperty[];
+  examples: { name: string; value: unknown }[];
+}
+
 export interface Operation {
   id: string;
   method: string;
   path: string;
   summary: string;
+  description?: string;
   auth: boolean;
-  parameters: { name: string; in: string; required: boolean; type: string; description?: string }[];
-  body?: { properties: SchemaProperty[]; schema: Json };
-  responses: { status: string; description: string; schema?: Json }[];
+  parameters: { name: string; in: string; required: boolean; type: string; description?: string; example?: unknown }[];
+  body?: { properties: SchemaProperty[]; schema: Json; example?: unknown };
+  responses: ResponseView[];
 }
 
 const asObj = (v: unknown): Json => (v && typeof v === "object" ? (v as Json) : {});
@@ -49,12 +65,14 @@ export function operationsOf(doc: { paths: Record<string, Record<string, unknown
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, raw] of Object.entries(methods)) {
       const op = asObj(raw);
-      const bodySchema = asObj(asObj(asObj(asObj(op.requestBody).content)["application/json"]).schema);
+      const bodyMedia = asObj(asObj(asObj(op.requestBody).content)["application/json"]);
+      const bodySchema = asObj(bodyMedia.schema);
       ops.push({
         id: `${method}-${path}`.replace(/[^a-z0-9]+/gi, "-").replace(/-+$/, "").toLowerCase(),
         method: method.toUpperCase(),
         path,
         summary: String(op.summary ?? ""),
+        description: typeof op.description === "string" ? op.description : undefined,
         auth: Array.isArray(op.security) && op.security.length > 0,
         parameters: (Array.isArray(op.parameters) ? op.parameters : []).map((p) => {
           const q = asObj(p);
@@ -64,17 +82,50 @@ export function operationsOf(doc: { paths: Record<string, Record<string, unknown
             required: Boolean(q.required),
             type: typeOf(asObj(q.schema)),
             description: typeof q.description === "string" ? q.description : undefined,
+            example: q.example,
           };
         }),
-        body: op.requestBody ? { properties: propertiesOf(bodySchema), schema: bodySchema } : undefined,
-        responses: Object.entries(asObj(op.responses)).map(([status, r]) => {
-          let res = asObj(r);
-          if (typeof res.$ref === "string") res = asObj(sharedResponses[res.$ref.split("/").pop()!]);
-          const schema = asObj(asObj(asObj(res.content)["application/json"]).schema);
-          return { status, description: String(res.description ?? ""), schema: Object.keys(schema).length ? schema : undefined };
-        }),
+        body: op.requestBody ? { properties: propertiesOf(bodySchema), schema: bodySchema, example: bodyMedia.example } : undefined,
+        responses: Object.entries(asObj(op.responses)).map(([status, r]) => responseOf(status, asObj(r), sharedResponses)),
       });
     }
   }
   return ops;
+}
+
+function responseOf(status: string, raw: Json, shared: Json): ResponseView {
+  const name = typeof raw.$ref === "string" ? raw.$ref.split("/").pop()! : undefined;
+  const res = name ? asObj(shared[name]) : raw;
+  const mediaType = Object.keys(asObj(res.content))[0] ?? null;
+  const media = asObj(asObj(res.content)["application/json"]);
+  const examples =
+    media.example !== undefined
+      ? [{ name: "example", value: media.example }]
+      : Object.entries(asObj(media.examples)).map(([n, e]) => ({ name: n, value: asObj(e).value }));
+  return {
+    status,
+    name,
+    description: String(res.description ?? ""),
+    mediaType,
+    properties: status.startsWith("2") ? propertiesOf(asObj(media.schema)) : [],
+    examples,
+  };
+}
+
+/** A curl command for the operation, with its parameters' examples and the key placeholder. */
+export function curlExample(base: string, op: Operation): string {
+  let path = op.path;
+  const query = new URLSearchParams();
+  for (const p of op.parameters) {
+    if (p.example === undefined) continue;
+    if (p.in === "path") path = path.replace(`{${p.name}}`, encodeURIComponent(String(p.example)));
+    if (p.in === "query") query.set(p.name, String(p.example));
+  }
+  const url = `${base}${path}${query.size ? `?${query}` : ""}`;
+  const lines = [`curl -sS${op.method === "GET" ? "" : ` -X ${op.method}`} ${shellQuote(url)}`];
+  if (op.auth) lines.push(`-H ${shellQuote(`Authorization: Bearer ${KEY_PLACEHOLDER}`)}`);
+  if (op.body?.example !== undefined) {
+    lines.push("-H 'Content-Type: application/json'", `-d ${shellQuote(JSON.stringify(op.body.example, null, 2))}`);
+  }
+  return lines.join(" \\\n  ");
 }

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import type { DbOrTx } from "@/db/client";
 import { batches, images } from "@/db/schema";
 import { loadCatalog } from "@/lib/catalog/load-catalog";
-import { apiKeyId, type Ctx } from "@/lib/context";
+import { apiKeyId, oauthClientId, type Ctx } from "@/lib/context";
 import { reserveCredits } from "@/lib/credits/ledger";
 import { requestHash } from "@/lib/idempotency/request-hash";
 import { withIdempotency } from "@/lib/idempotency/with-idempotency";
@@ -81,6 +81,7 @@ async function recordSubmission(ctx: Ctx, db: DbOrTx, plan: Plan, appUrl: string
       id: batchId,
       userId: ctx.userId,
       apiKeyId: apiKeyId(ctx),
+      oauthClientId: oauthClientId(ctx),
       prompt: req.prompt,
       model: opts.model.slug,
       style: opts.style.slug,

@@ -3,6 +3,7 @@ import { creditsView } from "@/lib/credits/schemas";
 import { modelDetail, modelSummary, shapeView, styleCategoryView, styleView } from "@/lib/catalog/schemas";
 import { ERROR_CODES } from "@/lib/errors";
 import { batchView, generateInput, imageView, submitResult } from "@/lib/generation/schemas";
+import { errorResponses, generateRequestExample, responseExamples, type ErrorStatus } from "./openapi-examples";
 
 const schema = (s: z.ZodType, io: "input" | "output" = "output") => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any" }) as Record<string, unknown>;
@@ -18,15 +19,15 @@ const errorBody = z.object({
   }),
 });
 
-const ok = (s: z.ZodType, description = "OK") => ({
+/** A 2xx response: its schema and the example body for `METHOD path` (openapi-examples.ts). */
+const ok = (s: z.ZodType, operation: string, description = "OK") => ({
   description,
-  content: { "application/json": { schema: schema(s) } },
+  content: { "application/json": { schema: schema(s), example: responseExamples[operation] } },
 });
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [String(s), { $ref: `#/components/responses/${s === 429 ? "RateLimited" : "Error"}` }]),
-  );
-const slugParam = (name: string) => [{ name, in: "path", required: true, schema: { type: "string" } }];
+/** References to the named error responses (BadRequest, NotFound, RateLimited, …) of these statuses. */
+const errors = (...statuses: ErrorStatus[]) =>
+  Object.fromEntries(statuses.map((s) => [String(s), { $ref: `#/components/responses/${errorResponses[s].name}` }]));
+const pathParam = (name: string, example: string) => [{ name, in: "path", required: true, schema: { type: "string" }, example }];
 const keyed = { security: [{ apiKey: [] }] };
 
 const limitHeaders = {
@@ -49,23 +50,30 @@ export function buildOpenApi(appUrl: string) {
     servers: [{ url: `${appUrl}/api/v1` }],
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", bearerFormat: "pxk_…" } },
-      responses: {
-        Error: { description: "Error", content: { "application/json": { schema: schema(errorBody) } } },
-        RateLimited: {
-          description: "Too many requests for this key (30 per minute, then 1,000 per day, REST and MCP together)",
-          headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } }, ...limitHeaders },
-          content: { "application/json": { schema: schema(errorBody) } },
-        },
-      },
+      responses: Object.fromEntries(
+        Object.entries(errorResponses).map(([status, r]) => [
+          r.name,
+          {
+            description: r.description,
+            ...(status === "429" ? { headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" } }, ...limitHeaders } } : {}),
+            content: {
+              "application/json": {
+                schema: schema(errorBody),
+                examples: Object.fromEntries(Object.entries(r.examples).map(([code, value]) => [code, { summary: code, value }])),
+              },
+            },
+          },
+        ]),
+      ),
     },
     paths: {
-      "/models": { get: { summary: "List models with credit prices", responses: { 200: ok(z.object({ defaultModel: z.string(), models: z.array(modelSummary) })) } } },
-      "/models/{slug}": { get: { summary: "Get one model", ...keyed, parameters: slugParam("slug"), responses: { 200: ok(modelDetail), ...errors(401, 404, 429) } } },
-      "/styles": { get: { summary: "List style presets grouped by category", responses: { 200: ok(z.object({ defaultStyle: z.string(), categories: z.array(styleCategoryView) })) } } },
-      "/styles/{slug}": { get: { summary: "Get one style", ...keyed, parameters: slugParam("slug"), responses: { 200: ok(styleView), ...errors(401, 404, 429) } } },
-      "/shapes": { get: { summary: "List shapes (aspect ratios and pixel sizes)", responses: { 200: ok(z.object({ defaultShape: z.string(), shapes: z.array(shapeView) })) } } },
-      "/shapes/{slug}": { get: { summary: "Get one shape", ...keyed, parameters: slugParam("slug"), responses: { 200: ok(shapeView), ...errors(401, 404, 429) } } },
-      "/credits": { get: { summary: "Balance and plan", ...keyed, responses: { 200: ok(creditsView), ...errors(401, 429) } } },
+      "/models": { get: { summary: "List models with credit prices", responses: { 200: ok(z.object({ defaultModel: z.string(), models: z.array(modelSummary) }), "GET /models") } } },
+      "/models/{slug}": { get: { summary: "Get one model", ...keyed, parameters: pathParam("slug", "procedural"), responses: { 200: ok(modelDetail, "GET /models/{slug}"), ...errors(401, 404, 429) } } },
+      "/styles": { get: { summary: "List style presets grouped by category", responses: { 200: ok(z.object({ defaultStyle: z.string(), categories: z.array(styleCategoryView) }), "GET /styles") } } },
+      "/styles/{slug}": { get: { summary: "Get one style", ...keyed, parameters: pathParam("slug", "watercolor"), responses: { 200: ok(styleView, "GET /styles/{slug}"), ...errors(401, 404, 429) } } },
+      "/shapes": { get: { summary: "List shapes (aspect ratios and pixel sizes)", responses: { 200: ok(z.object({ defaultShape: z.string(), shapes: z.array(shapeView) }), "GET /shapes") } } },
+      "/shapes/{slug}": { get: { summary: "Get one shape", ...keyed, parameters: pathParam("slug", "landscape-wide"), responses: { 200: ok(shapeView, "GET /shapes/{slug}"), ...errors(401, 404, 429) } } },
+      "/credits": { get: { summary: "Balance and plan", ...keyed, responses: { 200: ok(creditsView, "GET /credits"), ...errors(401, 429) } } },
       "/generate": {
         post: {
           summary: "Submit a generation; poll the batch for results",
@@ -80,9 +88,9 @@ export function buildOpenApi(appUrl: string) {
                 "(with `Idempotent-Replayed: true`) without a second reservation; the same key with another body is 422.",
             },
           ],
-          requestBody: { required: true, content: { "application/json": { schema: schema(generateInput, "input") } } },
+          requestBody: { required: true, content: { "application/json": { schema: schema(generateInput, "input"), example: generateRequestExample } } },
           responses: {
-            202: { ...ok(submitResult, "Accepted: credits reserved, images queued"), headers: limitHeaders },
+            202: { ...ok(submitResult, "POST /generate", "Accepted: credits reserved, images queued"), headers: limitHeaders },
             ...errors(400, 401, 403, 409, 413, 422, 429),
           },
         },
@@ -96,10 +104,10 @@ export function buildOpenApi(appUrl: string) {
             "makes a few requests instead of one a second against its rate limit. A missing or foreign batch is 404 at once.",
           ...keyed,
           parameters: [
-            ...slugParam("batchId"),
+            ...pathParam("batchId", "bat_9fH3kL2pQ7rS4tU6"),
             { name: "wait", in: "query", schema: { type: "number", minimum: 0, maximum: 30, default: 0 }, description: "Seconds to wait for a change" },
           ],
-          responses: { 200: ok(batchView), ...errors(400, 401, 404, 429) },
+          responses: { 200: ok(batchView, "GET /batches/{batchId}"), ...errors(400, 401, 404, 429) },
         },
       },
       "/images": {
@@ -107,18 +115,18 @@ export function buildOpenApi(appUrl: string) {
           summary: "Your finished images, newest first",
           ...keyed,
           parameters: [
-            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 }, example: 20 },
             { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
           ],
-          responses: { 200: ok(z.object({ images: z.array(imageView), nextCursor: z.string().nullable() })), ...errors(400, 401, 429) },
+          responses: { 200: ok(z.object({ images: z.array(imageView), nextCursor: z.string().nullable() }), "GET /images"), ...errors(400, 401, 429) },
         },
       },
-      "/images/{imageId}": { get: { summary: "One image with a download URL", ...keyed, parameters: slugParam("imageId"), responses: { 200: ok(imageView), ...errors(401, 404, 429) } } },
+      "/images/{imageId}": { get: { summary: "One image with a download URL", ...keyed, parameters: pathParam("imageId", "img_5kQ2mT8vXw3yZ1aB"), responses: { 200: ok(imageView, "GET /images/{imageId}"), ...errors(401, 404, 429) } } },
       "/images/{imageId}/preview": {
         get: {
           summary: "A WebP preview of one image (longest side at most 512 px, made on first request if missing)",
           ...keyed,
-          parameters: slugParam("imageId"),
+          parameters: pathParam("imageId", "img_5kQ2mT8vXw3yZ1aB"),
           responses: {
             200: {
               description: "The preview; cacheable privately for an hour, with an ETag",

@@ -5,13 +5,17 @@ import type { Ctx } from "@/lib/context";
 import type { ImageView } from "@/lib/generation/schemas";
 import { afterCursor, pageInput, toPage } from "@/lib/pagination/keyset";
 import type { ImageStore } from "@/lib/storage/image-store";
+import { filterSql, imageFilters } from "./image-filters";
 import { toImageView } from "./present";
 
-export const listImagesInput = pageInput;
+export const listImagesInput = pageInput.extend(imageFilters.shape);
 
-/** The caller's finished images, newest first, with keyset pagination on (created_at, id). */
+/**
+ * The caller's finished images, newest first, with keyset pagination on (created_at, id),
+ * optionally narrowed by prompt text, model, style and date (lib/images/image-filters.ts).
+ */
 export async function listImages({ ctx, input: raw, store }: { ctx: Ctx; input: z.input<typeof listImagesInput>; store: ImageStore }): Promise<{ images: ImageView[]; nextCursor: string | null }> {
-  const { limit = 20, cursor } = listImagesInput.parse(raw);
+  const { limit = 20, cursor, ...filters } = listImagesInput.parse(raw);
   const rows = await ctx.db
     .select({ image: images, batch: batches })
     .from(images)
@@ -20,6 +24,7 @@ export async function listImages({ ctx, input: raw, store }: { ctx: Ctx; input: 
       and(
         eq(images.userId, ctx.userId),
         eq(images.status, "succeeded"),
+        filterSql(filters),
         afterCursor(cursor, images.createdAt, images.id),
       ),
     )

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { closeKeyDialog, createKey, generateInPlayground, signOut, signUp } from "./helpers";
 
-const DASHBOARD_PAGES = ["/dashboard", "/settings/api-keys", "/credits", "/images", "/playground", "/connect"];
+const DASHBOARD_PAGES = ["/dashboard", "/settings/api-keys", "/credits", "/usage", "/images", "/playground", "/connect"];
 
 test("signed-out visitors are sent to sign-in from every dashboard page", async ({ page }) => {
   await signUp(page);
@@ -43,6 +43,14 @@ test("another account cannot see the first account's images or keys, by list or 
   const poll = await page2.request.get(`/api/dashboard/batches/${batchId}`);
   expect(poll.status()).toBe(404);
   expect(await poll.text()).not.toContain(prompt);
+
+  // Remix of someone else's image fills nothing; their usage is not counted as ours.
+  await page2.goto(`/playground?remix=${imageId}`);
+  await expect(page2.getByTestId("remix-notice")).toContainText("not found");
+  await expect(page2.getByLabel("Prompt")).toHaveValue("");
+  await page2.goto("/usage");
+  await expect(page2.getByTestId("usage-total-images")).toHaveText("0");
+  await expect(page2.getByText(prompt)).toHaveCount(0);
 
   await page2.goto("/settings/api-keys");
   await expect(page2.getByText("No API keys yet")).toBeVisible();

@@ -19,6 +19,7 @@ export const PAGES: SweptPage[] = [
   { name: "dashboard", path: "/dashboard", signedIn: true },
   { name: "playground", path: "/playground", signedIn: true },
   { name: "images", path: "/images", signedIn: true },
+  { name: "usage", path: "/usage", signedIn: true },
   { name: "credits", path: "/credits", signedIn: true },
   { name: "api-keys", path: "/settings/api-keys", signedIn: true },
   { name: "connected-apps", path: "/settings/connected-apps", signedIn: true },

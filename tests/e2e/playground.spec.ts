@@ -40,7 +40,7 @@ test("the playground generates an image that shows in the gallery, its detail vi
   await screenshot(page, "gallery");
 
   // Detail: full image, parameters, download.
-  await first.getByRole("link").click();
+  await first.getByRole("link").first().click();
   await expect(page).toHaveURL(new RegExp(`/images/${imageId}$`));
   await expect(page.getByTestId("image-prompt")).toHaveText(prompt);
   await expect(page.getByText("1024 × 1024")).toBeVisible();

@@ -4,6 +4,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { getBatch } from "@/lib/generation/get-batch";
 import { submitGeneration } from "@/lib/generation/submit-generation";
+import { deleteImage } from "@/lib/images/delete-image";
 import { getImage } from "@/lib/images/get-image";
 import { getImagePreview } from "@/lib/images/get-image-preview";
 import { listImages } from "@/lib/images/list-images";
@@ -44,6 +45,9 @@ describe.each(backends())("ownership (%s)", (backend) => {
     const foreignPreview = await seen(getImagePreview({ ctx: b, input: { imageId }, store }), imageId);
     expect(foreignPreview).toEqual(await seen(getImagePreview({ ctx: b, input: { imageId: "img_nope" }, store }), "img_nope"));
     expect(foreignPreview).toEqual(foreignImage);
+    const foreignDelete = await seen(deleteImage({ ctx: b, input: { imageId }, store }), imageId);
+    expect(foreignDelete).toEqual(await seen(deleteImage({ ctx: b, input: { imageId: "img_nope" }, store }), "img_nope"));
+    expect(foreignDelete?.code).toBe("not_found");
 
     const foreignKey = await seen(revokeApiKey({ ctx: b, input: { keyId: apiKey.id } }), apiKey.id);
     expect(foreignKey).toEqual(await seen(revokeApiKey({ ctx: b, input: { keyId: "key_nope" } }), "key_nope"));
@@ -51,6 +55,7 @@ describe.each(backends())("ownership (%s)", (backend) => {
 
     expect((await listImages({ ctx: b, input: {}, store })).images).toHaveLength(0);
     expect(await listApiKeys({ ctx: b })).toHaveLength(0);
+    // B's delete attempt left A's image in place.
     expect((await listImages({ ctx: a, input: {}, store })).images.map((i) => i.imageId)).toEqual([imageId]);
   });
 });

@@ -2,8 +2,8 @@ import { ArrowRight, Images, KeyRound, Plug, WandSparkles } from "lucide-react";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { ImageCard } from "@/components/dashboard/image-card";
 import { PageHeader } from "@/components/dashboard/page-header";
+import { ImageTile } from "@/components/images/image-tile";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
@@ -88,9 +88,9 @@ export default async function DashboardPage() {
           </Button>
         </div>
         {recent.images.length ? (
-          <ul className="grid grid-cols-2 gap-4 md:grid-cols-4">
+          <ul className="grid grid-cols-2 items-start gap-4 md:grid-cols-4">
             {recent.images.map((img) => (
-              <ImageCard key={img.imageId} image={img} />
+              <ImageTile key={img.imageId} image={img} actions={false} />
             ))}
           </ul>
         ) : (

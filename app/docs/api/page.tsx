@@ -7,7 +7,7 @@ import { CodeBlock } from "@/components/ui/code-block";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getSessionUser } from "@/lib/auth/session";
 import { countModels } from "@/lib/catalog/count-models";
-import { operationsOf, type SchemaProperty } from "@/lib/dashboard/openapi-view";
+import { curlExample, operationsOf, type ResponseView, type SchemaProperty } from "@/lib/dashboard/openapi-view";
 import { buildOpenApi } from "@/lib/http/openapi";
 import { getRuntime } from "@/lib/runtime";
 
@@ -60,9 +60,9 @@ export default async function ApiDocsPage() {
             .
           </p>
 
-          <div className="mt-8 grid grid-cols-1 gap-5">
+          <div className="mt-8 grid grid-cols-[minmax(0,1fr)] gap-5">
             {ops.map((op) => (
-              <Card key={op.id} id={op.id} className="scroll-mt-6" data-testid="api-operation">
+              <Card key={op.id} id={op.id} className="min-w-0 scroll-mt-6" data-testid="api-operation">
                 <CardHeader>
                   <h2 className="flex flex-wrap items-center gap-2">
                     <Badge variant={op.method === "GET" ? "secondary" : "default"} className="font-mono">
@@ -72,8 +72,9 @@ export default async function ApiDocsPage() {
                     {op.auth ? <Badge variant="outline">API key</Badge> : <Badge variant="success">public</Badge>}
                   </h2>
                   <p className="text-sm text-muted-foreground">{op.summary}</p>
+                  {op.description ? <p className="text-sm text-muted-foreground">{inlineCode(op.description)}</p> : null}
                 </CardHeader>
-                <CardContent className="grid gap-4">
+                <CardContent className="grid grid-cols-[minmax(0,1fr)] gap-4">
                   {op.parameters.length ? (
                     <section>
                       <h3 className="mb-2 text-sm font-medium">Parameters</h3>
@@ -109,24 +110,14 @@ export default async function ApiDocsPage() {
                     </section>
                   ) : null}
                   <section>
+                    <h3 className="mb-2 text-sm font-medium">Example request</h3>
+                    <CodeBlock label={`${op.method} ${op.path} with curl`} code={curlExample(base, op)} />
+                  </section>
+                  <section>
                     <h3 className="mb-2 text-sm font-medium">Responses</h3>
-                    <ul className="grid gap-2">
+                    <ul className="grid min-w-0 gap-2">
                       {op.responses.map((r) => (
-                        <li key={r.status} className="rounded-md border">
-                          <details>
-                            <summary className="flex cursor-pointer items-center gap-2 px-3 py-2 text-sm">
-                              <Badge variant={r.status.startsWith("2") ? "success" : "destructive"} className="font-mono">
-                                {r.status}
-                              </Badge>
-                              {r.description}
-                            </summary>
-                            {r.schema ? (
-                              <pre className="max-h-96 overflow-auto border-t bg-muted/60 p-3 font-mono text-xs">
-                                {JSON.stringify(r.schema, null, 2)}
-                              </pre>
-                            ) : null}
-                          </details>
-                        </li>
+                        <ResponseItem key={r.status} response={r} />
                       ))}
                     </ul>
                   </section>
@@ -137,6 +128,42 @@ export default async function ApiDocsPage() {
         </div>
       </main>
     </div>
+  );
+}
+
+/** One response: status, name and meaning; opened, its fields (2xx) and example bodies. */
+function ResponseItem({ response: r }: { response: ResponseView }) {
+  const ok = r.status.startsWith("2");
+  return (
+    <li className="min-w-0 rounded-md border" data-testid="api-response" data-status={r.status}>
+      <details>
+        <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2 text-sm">
+          <Badge variant={ok ? "success" : "destructive"} className="font-mono">
+            {r.status}
+          </Badge>
+          {r.name ? <span className="font-mono text-xs font-semibold">{r.name}</span> : null}
+          <span className="min-w-0 text-muted-foreground">{r.description}</span>
+        </summary>
+        <div className="grid min-w-0 gap-3 border-t p-3">
+          {r.mediaType && r.mediaType !== "application/json" ? (
+            <p className="text-sm text-muted-foreground">
+              Body: the image itself, <code className="font-mono text-xs">{r.mediaType}</code>.
+            </p>
+          ) : r.mediaType === null ? (
+            <p className="text-sm text-muted-foreground">No body.</p>
+          ) : null}
+          {r.properties.length ? <PropsTable props={r.properties} /> : null}
+          {r.examples.map((e) => (
+            <CodeBlock
+              key={e.name}
+              label={r.examples.length > 1 ? `Example: ${e.name}` : "Example body"}
+              code={JSON.stringify(e.value, null, 2)}
+              className="[&_pre]:max-h-96"
+            />
+          ))}
+        </div>
+      </details>
+    </li>
   );
 }
 

@@ -1,4 +1,4 @@
-import { ArrowLeft, Download, ExternalLink } from "lucide-react";
+import { ArrowLeft, Download, ExternalLink, Shuffle } from "lucide-react";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
@@ -9,17 +9,15 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { requireSession } from "@/lib/auth/session";
 import { formatBytes, formatDateTime } from "@/lib/dashboard/format";
 import { onNotFound } from "@/lib/dashboard/pages";
+import { downloadName } from "@/lib/images/download-name";
 import { getImage } from "@/lib/images/get-image";
 
 export const metadata: Metadata = { title: "Image · Pixola" };
-
-const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/svg+xml": "svg" };
 
 export default async function ImageDetailPage({ params }: { params: Promise<{ imageId: string }> }) {
   const { ctx, rt } = await requireSession();
   const { imageId } = await params;
   const image = await getImage({ ctx, input: { imageId }, store: rt.store }).catch(onNotFound);
-  const ext = EXT[image.mimeType ?? ""] ?? "png";
 
   const rows: [string, ReactNode][] = [
     ["Model", image.model],
@@ -87,7 +85,7 @@ export default async function ImageDetailPage({ params }: { params: Promise<{ im
               {image.url ? (
                 <div className="flex flex-wrap gap-2">
                   <Button asChild>
-                    <a href={image.url} download={`${image.imageId}.${ext}`}>
+                    <a href={image.url} download={downloadName(image)}>
                       <Download aria-hidden /> Download
                     </a>
                   </Button>
@@ -95,6 +93,11 @@ export default async function ImageDetailPage({ params }: { params: Promise<{ im
                     <a href={image.url} target="_blank" rel="noreferrer">
                       <ExternalLink aria-hidden /> Open full size
                     </a>
+                  </Button>
+                  <Button asChild variant="outline">
+                    <Link href={`/playground?remix=${image.imageId}`}>
+                      <Shuffle aria-hidden /> Remix
+                    </Link>
                   </Button>
                   <CopyButton value={image.prompt} label="Copy prompt" />
                 </div>

@@ -10,13 +10,15 @@ import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requireSession } from "@/lib/auth/session";
-import { formatDateTime, maskedKey } from "@/lib/dashboard/format";
+import { formatDateTime, formatNumber, maskedKey } from "@/lib/dashboard/format";
+import { getUsage } from "@/lib/usage/get-usage";
 
 export const metadata: Metadata = { title: "API Keys · Settings · Pixola" };
 
 export default async function ApiKeysPage() {
   const { ctx } = await requireSession();
-  const keys = await listApiKeys({ ctx });
+  const [keys, usage] = await Promise.all([listApiKeys({ ctx }), getUsage({ ctx })]);
+  const usageOf = new Map(usage.sources.map((s) => [s.id, s]));
   const active = keys.filter((k) => k.status === "active").length;
 
   return (
@@ -45,6 +47,7 @@ export default async function ApiKeysPage() {
                 <TableHead>Key</TableHead>
                 <TableHead>Created</TableHead>
                 <TableHead>Last used</TableHead>
+                <TableHead>Last 30 days</TableHead>
                 <TableHead>Status</TableHead>
                 <TableHead className="text-right">
                   <span className="sr-only">Actions</span>
@@ -54,6 +57,7 @@ export default async function ApiKeysPage() {
             <TableBody>
               {keys.map((k) => {
                 const masked = maskedKey(k.start, k.last4);
+                const used = usageOf.get(k.id);
                 return (
                   <TableRow key={k.id} data-testid="api-key-row">
                     <TableCell label="Name" className="font-medium md:max-w-56">
@@ -67,6 +71,9 @@ export default async function ApiKeysPage() {
                     </TableCell>
                     <TableCell label="Last used" className="whitespace-nowrap text-muted-foreground">
                       {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}
+                    </TableCell>
+                    <TableCell label="Last 30 days" className="whitespace-nowrap text-muted-foreground tabular-nums" data-testid="key-usage">
+                      {formatNumber(used?.images ?? 0)} images · {formatNumber(used?.credits ?? 0)} credits
                     </TableCell>
                     <TableCell label="Status">
                       {k.status === "active" ? (

@@ -7,22 +7,29 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { SubmitButton } from "@/components/ui/submit-button";
 
 /**
- * A Revoke button that asks first, runs a server action and shows its error in the dialog.
- * For API keys and connected apps alike.
+ * A destructive button that asks first, runs a server action and shows its error in the
+ * dialog: revoking API keys and connected apps, deleting images.
  */
-export function RevokeDialog({
+export function ConfirmDialog({
+  triggerText = "Revoke",
   triggerLabel,
+  triggerIcon,
   title,
   description,
   confirmText,
-  revoke,
+  pendingText = "Revoking…",
+  onConfirm,
 }: {
+  /** The trigger's visible content; null for an icon-only trigger (triggerLabel names it). */
+  triggerText?: string | null;
   /** The trigger's accessible name, e.g. "Revoke key CI". */
   triggerLabel: string;
+  triggerIcon?: ReactNode;
   title: string;
   description: ReactNode;
   confirmText: string;
-  revoke: () => Promise<{ ok: true } | { ok: false; error: string }>;
+  pendingText?: string;
+  onConfirm: () => Promise<{ ok: true } | { ok: false; error: string }>;
 }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +38,7 @@ export function RevokeDialog({
   function confirm() {
     setError(null);
     startTransition(async () => {
-      const r = await revoke();
+      const r = await onConfirm();
       if (r.ok) setOpen(false);
       else setError(r.error);
     });
@@ -40,8 +47,9 @@ export function RevokeDialog({
   return (
     <Dialog open={open} onOpenChange={(o) => !pending && setOpen(o)}>
       <DialogTrigger asChild>
-        <Button variant="outline" size="sm" aria-label={triggerLabel}>
-          Revoke
+        <Button variant="outline" size="sm" aria-label={triggerLabel} title={triggerText ? undefined : triggerLabel}>
+          {triggerIcon}
+          {triggerText}
         </Button>
       </DialogTrigger>
       <DialogContent>
@@ -59,7 +67,7 @@ export function RevokeDialog({
             Cancel
           </Button>
           <form action={confirm}>
-            <SubmitButton variant="destructive" pending={pending} pendingText="Revoking…" className="w-full">
+            <SubmitButton variant="destructive" pending={pending} pendingText={pendingText} className="w-full">
               {confirmText}
             </SubmitButton>
           </form>

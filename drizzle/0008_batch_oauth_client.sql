@@ -1,0 +1,1 @@
+ALTER TABLE "batches" ADD COLUMN "oauth_client_id" text;
