@@ -78,7 +78,7 @@ export default async function ApiDocsPage() {
                   {op.parameters.length ? (
                     <section>
                       <h3 className="mb-2 text-sm font-medium">Parameters</h3>
-                      <Table>
+                      <Table stack>
                         <TableHeader>
                           <TableRow className="hover:bg-transparent">
                             <TableHead>Name</TableHead>
@@ -90,13 +90,13 @@ export default async function ApiDocsPage() {
                         <TableBody>
                           {op.parameters.map((p) => (
                             <TableRow key={p.name}>
-                              <TableCell className="font-mono text-xs">
+                              <TableCell label="Name" className="font-mono text-xs">
                                 {p.name}
                                 {p.required ? <span className="text-destructive"> *</span> : null}
                               </TableCell>
-                              <TableCell className="text-xs">{p.in}</TableCell>
-                              <TableCell className="font-mono text-xs">{p.type}</TableCell>
-                              <TableCell className="text-xs text-muted-foreground">{p.description ?? "—"}</TableCell>
+                              <TableCell label="In" className="text-xs">{p.in}</TableCell>
+                              <TableCell label="Type" className="font-mono text-xs">{p.type}</TableCell>
+                              <TableCell label="Description" className="text-xs text-muted-foreground">{p.description ?? "—"}</TableCell>
                             </TableRow>
                           ))}
                         </TableBody>
@@ -169,7 +169,7 @@ function ResponseItem({ response: r }: { response: ResponseView }) {
 
 function PropsTable({ props }: { props: SchemaProperty[] }) {
   return (
-    <Table>
+    <Table stack>
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <TableHead>Field</TableHead>
@@ -180,12 +180,12 @@ function PropsTable({ props }: { props: SchemaProperty[] }) {
       <TableBody>
         {props.map((p) => (
           <TableRow key={p.name}>
-            <TableCell className="font-mono text-xs">
+            <TableCell label="Field" className="font-mono text-xs">
               {p.name}
               {p.required ? <span className="text-destructive"> *</span> : null}
             </TableCell>
-            <TableCell className="max-w-48 font-mono text-xs">{p.type}</TableCell>
-            <TableCell className="text-xs text-muted-foreground">{p.description ?? "—"}</TableCell>
+            <TableCell label="Type" className="font-mono text-xs md:max-w-48">{p.type}</TableCell>
+            <TableCell label="Description" className="text-xs text-muted-foreground">{p.description ?? "—"}</TableCell>
           </TableRow>
         ))}
       </TableBody>
