@@ -91,7 +91,14 @@ export const responseExamples: Record<string, unknown> = {
   "GET /styles/{slug}": style,
   "GET /shapes": { defaultShape: "square", shapes: [shape] },
   "GET /shapes/{slug}": shape,
-  "GET /credits": { balance: 987, plan: { slug: "free", name: "Free", monthlyCredits: 1000 } },
+  "GET /credits": {
+    balance: 987,
+    plan: { slug: "free", name: "Free", monthlyCredits: 1000 },
+    recentEntries: [
+      { id: "led_3nP8sW1xY6zA2bC4", kind: "reserve", amount: -13, balanceAfter: 987, batchId: BAT, imageId: null, note: null, prompt: "misty mountains above a calm lake at sunset", createdAt: "2026-11-30T09:14:02.000Z" },
+      { id: "led_7tV2mQ9rK4hJ1cD5", kind: "grant", amount: 1000, balanceAfter: 1000, batchId: null, imageId: null, note: "Free plan grant", prompt: null, createdAt: "2026-11-30T09:00:00.000Z" },
+    ],
+  },
   "POST /generate": {
     batchId: BAT,
     status: "queued",
