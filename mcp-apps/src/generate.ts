@@ -44,6 +44,12 @@ replace(
   results,
 );
 for (const control of [model, quality, count]) control.addEventListener("change", updateCost);
+// A refusal answers the form as it was submitted; once the form changes it no longer applies.
+for (const control of [prompt, model, style, shape, quality, count]) control.addEventListener("input", clearRefusal);
+
+function clearRefusal() {
+  if (status.classList.contains("error") && !submit.disabled) say(status, "");
+}
 
 const selectedModel = () => models.find((m) => m.slug === model.value);
 

@@ -247,6 +247,8 @@ test("the generate form says in plain words when credits are short or a model is
   const frame = page.frameLocator("iframe");
   await frame.getByLabel("Model").selectOption("flux-2-pro");
   await expect(frame.getByTestId("cost")).toContainText("FLUX.2 [pro] is not available on this server right now; pick another model.");
+  // The refusal of the earlier submission goes once the form changes.
+  await expect(frame.getByText(/but your balance is/)).toHaveCount(0);
   await shoot(page, "generate-unavailable-dark-390");
 });
 
