@@ -34,7 +34,8 @@ describe("/mcp over raw HTTP", () => {
   it("answers the seed's curl request (tools/list without initialize) with the tool list", async () => {
     const r = await rpc(toolsList, { key });
     expect(r.status).toBe(200);
-    expect(r.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    // A 2025-era request without a progress token gets one JSON body (clients accept JSON or SSE).
+    expect(r.headers.get("content-type")).toMatch(/^application\/json/);
     expect(r.headers.get("x-request-id")).toMatch(/^req_/);
     expect(r.message.result.tools.map((t: { name: string }) => t.name)).toHaveLength(8);
     expect(r.message.result.tools.every((t: { inputSchema?: object; outputSchema?: object }) => t.inputSchema && t.outputSchema)).toBe(true);

@@ -84,11 +84,10 @@ describe.each(backends)("/mcp counts every tools/call in a JSON-RPC batch ($name
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json", accept: "application/json, text/event-stream" },
       body: JSON.stringify(messages),
     });
+    // One JSON array (no progress was asked for); an SSE stream would carry it in data lines.
     const text = await res.text();
-    const replies = text
-      .split("\n")
-      .filter((l) => l.startsWith("data: ") && l.length > 6)
-      .flatMap((l) => [JSON.parse(l.slice(6))].flat());
+    const replies = (text.startsWith("[") ? [text] : text.split("\n").filter((l) => l.startsWith("data: ") && l.length > 6).map((l) => l.slice(6)))
+      .flatMap((l) => [JSON.parse(l)].flat());
     return { res, replies: replies.filter((m) => m.id !== undefined) };
   };
 

@@ -39,4 +39,25 @@ describe("/mcp body: read and parsed once", () => {
     const text = await res.text();
     expect(text).toContain('"list_models"');
   });
+
+  it("answers a 2025-era request as one JSON body, and streams (SSE) one that asked for progress", async () => {
+    const handler = createPixolaMcpHandler(() => {
+      throw new Error("no port needed");
+    }, { waitMs: 1000, inlineThumbnails: false, log: { info() {}, error() {} } });
+    const send = async (message: object) => {
+      const req = post(JSON.stringify(message));
+      const read = (await readMcpBody(req, "req_t")) as { parsed: unknown };
+      return handler(req, { parsedBody: read.parsed });
+    };
+    const plain = await send({ jsonrpc: "2.0", id: 1, method: "tools/list" });
+    expect(plain.headers.get("content-type")).toMatch(/^application\/json/);
+    expect((await plain.json()).result.tools).toHaveLength(8);
+    const batch = await send([{ jsonrpc: "2.0", id: 1, method: "tools/list" }, { jsonrpc: "2.0", id: 2, method: "ping" }]);
+    expect((await batch.json()).map((m: { id: number }) => m.id).sort()).toEqual([1, 2]);
+    const notification = await send({ jsonrpc: "2.0", method: "notifications/initialized" });
+    expect(notification.status).toBe(202);
+    const progress = await send({ jsonrpc: "2.0", id: 3, method: "tools/list", params: { _meta: { progressToken: "p1" } } });
+    expect(progress.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    expect(await progress.text()).toMatch(/^event: message\ndata: \{.*"list_models"/m);
+  });
 });

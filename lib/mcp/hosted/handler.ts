@@ -1,41 +1,87 @@
-import { createMcpHandler, McpServer, type AuthInfo } from "@modelcontextprotocol/server";
+import {
+  createMcpHandler,
+  isLegacyRequest,
+  legacyStatelessFallback,
+  McpServer,
+  WebStandardStreamableHTTPServerTransport,
+  type AuthInfo,
+} from "@modelcontextprotocol/server";
 import { log } from "@/lib/log";
 import { isClientAbort } from "@/lib/safe-error";
 import { PIXOLA_INSTRUCTIONS } from "../instructions";
 import type { PortFactory, ToolSettings } from "../port";
 import { registerPixolaTools } from "../register-tools";
+import { jsonRpcMessages } from "./messages";
 
 /** Serves one /mcp request whose body the caller has already read and parsed. */
 export type PixolaMcpHandler = (req: Request, opts: { authInfo?: AuthInfo; parsedBody?: unknown }) => Promise<Response>;
+type Opts = Parameters<PixolaMcpHandler>[1];
 
 const serverInfo = { name: "pixola", version: process.env.npm_package_version ?? "0.1.0" };
 
 /**
- * Pixola's MCP endpoint as a web handler, made once per process: the SDK's own serving entry
- * (stateless for 2025-era clients), given the body already parsed (`parsedBody`: the SDK then
- * reads nothing again). The SDK asks the factory for a fresh McpServer per request, so
- * registration stays cheap: tool schemas convert once per process (lib/mcp/tool-schema.ts) and
- * the caller's port is made inside each tool call.
+ * Pixola's MCP endpoint as a web handler, made once per process, given the body already parsed
+ * (`parsedBody`: nothing is read again). 2026-era requests go to the SDK's own serving entry,
+ * which answers JSON unless a call sends notifications first. 2025-era requests are served
+ * statelessly as the SDK's fallback does, with one difference: a request that asked for no
+ * progress gets its answer as one JSON body (the transport's `enableJsonResponse`) instead of
+ * an SSE stream of one event. Streamable HTTP clients must accept both; the JSON answer skips
+ * the event framing, two stream layers and a keep-alive timer per request, and reads plainly
+ * in curl. Requests with a progress token keep the SSE stream, so progress still arrives.
+ * A fresh McpServer per request is the SDK's stateless design; registration stays cheap (tool
+ * schemas convert once per process, lib/mcp/tool-schema.ts; the caller's port is made inside
+ * each tool call).
  */
 export function createPixolaMcpHandler(getPort: PortFactory, settings: ToolSettings): PixolaMcpHandler {
-  const handler = createMcpHandler(
-    () => {
-      const server = new McpServer(serverInfo, {
-        instructions: PIXOLA_INSTRUCTIONS,
-        // The tool list is the same for every caller and changes only with a deploy.
-        cacheHints: { "tools/list": { ttlMs: 600_000, cacheScope: "public" } },
-      });
-      registerPixolaTools(server, getPort, settings);
-      return server;
-    },
-    {
-      legacy: "stateless",
-      onerror: (err) => {
-        // A client that hung up mid-stream is not a fault of ours.
-        if (isClientAbort(err)) log.debug("mcp client went away", { err });
-        else log.warn("mcp handler error", { err });
-      },
-    },
-  );
-  return (req, opts) => handler.fetch(req, opts);
+  const newServer = () => {
+    const server = new McpServer(serverInfo, {
+      instructions: PIXOLA_INSTRUCTIONS,
+      // The tool list is the same for every caller and changes only with a deploy.
+      cacheHints: { "tools/list": { ttlMs: 600_000, cacheScope: "public" } },
+    });
+    registerPixolaTools(server, getPort, settings);
+    return server;
+  };
+  const onerror = (err: Error) => {
+    // A client that hung up mid-stream is not a fault of ours.
+    if (isClientAbort(err)) log.debug("mcp client went away", { err });
+    else log.warn("mcp handler error", { err });
+  };
+  const modern = createMcpHandler(newServer, { legacy: "reject", onerror });
+  const legacyStreaming = legacyStatelessFallback(newServer, onerror);
+
+  return async (req, opts) => {
+    if (!(await isLegacyRequest(req, opts.parsedBody))) return modern.fetch(req, opts);
+    if (req.method !== "POST" || asksForProgress(opts.parsedBody)) return legacyStreaming(req, opts);
+    return legacyJson(newServer(), req, opts, onerror);
+  };
+}
+
+/** One 2025-era exchange answered as a single JSON body (or 202 for notifications only). */
+async function legacyJson(server: McpServer, req: Request, opts: Opts, onerror: (err: Error) => void): Promise<Response> {
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  // A client that hangs up ends the exchange (its tool calls see their signal abort), as in the SDK's fallback.
+  const teardown = () => {
+    transport.close().catch(() => {});
+    server.close().catch(() => {});
+  };
+  req.signal?.addEventListener("abort", teardown, { once: true });
+  try {
+    await server.connect(transport);
+    return await transport.handleRequest(req, opts);
+  } catch (err) {
+    onerror(err instanceof Error ? err : new Error(String(err)));
+    return Response.json({ jsonrpc: "2.0", error: { code: -32603, message: "Internal error" }, id: null }, { status: 500 });
+  } finally {
+    req.signal?.removeEventListener("abort", teardown);
+    teardown();
+  }
+}
+
+/** Whether any message of the body carries a progress token: its answer must be able to stream. */
+function asksForProgress(parsed: unknown): boolean {
+  return jsonRpcMessages(parsed).some((m) => {
+    const meta = (m.params as { _meta?: { progressToken?: unknown } } | undefined)?._meta;
+    return meta?.progressToken !== undefined;
+  });
 }
