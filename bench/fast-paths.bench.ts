@@ -49,6 +49,7 @@ async function measure(base: string, specs: Record<string, Spec>) {
 async function runOn(database: "pglite" | "postgres") {
   const db = database === "postgres" ? await createEmptyPostgres() : undefined;
   const prof = process.env.BENCH_CPU_PROF_DIR;
+  if (prof) fs.mkdirSync(prof, { recursive: true });
   const app = await startAppServer({
     LOG_LEVEL: "error",
     RATE_LIMIT: "off",

@@ -12,6 +12,7 @@ import { PIXOLA_INSTRUCTIONS } from "../instructions";
 import type { PortFactory, ToolSettings } from "../port";
 import { registerPixolaTools } from "../register-tools";
 import { jsonRpcMessages } from "./messages";
+import { plainToolsListId, toolListAnswer } from "./tool-list-answer";
 
 /** Serves one /mcp request whose body the caller has already read and parsed. */
 export type PixolaMcpHandler = (req: Request, opts: { authInfo?: AuthInfo; parsedBody?: unknown }) => Promise<Response>;
@@ -28,6 +29,7 @@ const serverInfo = { name: "pixola", version: process.env.npm_package_version ??
  * an SSE stream of one event. Streamable HTTP clients must accept both; the JSON answer skips
  * the event framing, two stream layers and a keep-alive timer per request, and reads plainly
  * in curl. Requests with a progress token keep the SSE stream, so progress still arrives.
+ * A plain tools/list is answered from the list serialized once per process (tool-list-answer.ts).
  * A fresh McpServer per request is the SDK's stateless design; registration stays cheap (tool
  * schemas convert once per process, lib/mcp/tool-schema.ts; the caller's port is made inside
  * each tool call).
@@ -49,10 +51,13 @@ export function createPixolaMcpHandler(getPort: PortFactory, settings: ToolSetti
   };
   const modern = createMcpHandler(newServer, { legacy: "reject", onerror });
   const legacyStreaming = legacyStatelessFallback(newServer, onerror);
+  const toolList = toolListAnswer((req, parsedBody) => legacyJson(newServer(), req, { parsedBody }, onerror));
 
   return async (req, opts) => {
     if (!(await isLegacyRequest(req, opts.parsedBody))) return modern.fetch(req, opts);
     if (req.method !== "POST" || asksForProgress(opts.parsedBody)) return legacyStreaming(req, opts);
+    const toolListId = plainToolsListId(req, opts.parsedBody);
+    if (toolListId !== undefined) return toolList(req, toolListId);
     return legacyJson(newServer(), req, opts, onerror);
   };
 }
