@@ -124,7 +124,8 @@ export const creditLedger = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("credit_ledger_user_idx").on(t.userId, t.createdAt),
+    // The history's keyset order (created_at DESC, id DESC): a page is one index range, no sort.
+    index("credit_ledger_user_idx").on(t.userId, t.createdAt, t.id),
     check(
       "credit_ledger_sign",
       sql`(${t.kind} = 'reserve' AND ${t.amount} < 0) OR (${t.kind} <> 'reserve' AND ${t.amount} > 0)`,
@@ -286,6 +287,10 @@ export const images = pgTable(
   },
   (t) => [
     index("images_user_idx").on(t.userId, t.createdAt, t.id),
+    // The gallery's keyset order over finished images only. Without it, PGlite (which has no
+    // autovacuum, so never any statistics) plans the list as a bitmap of every finished image
+    // ANDed with the user's, then sorts them all: ~0.5 s for 100k images.
+    index("images_user_succeeded_idx").on(t.userId, t.createdAt, t.id).where(sql`${t.status} = 'succeeded'`),
     index("images_batch_idx").on(t.batchId),
     index("images_queue_idx").on(t.status, t.provider, t.runAfter),
     // The preview backfill's worklist: small, and empty once every stored image has a preview.

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { batches, creditLedger } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
@@ -7,6 +7,35 @@ import { ledgerEntryView, type LedgerEntryView } from "./schemas";
 
 export const listLedgerInput = pageInput;
 
+/**
+ * One page (limit + 1 rows) of the caller's ledger, in the order of credit_ledger_user_idx.
+ * Each entry's prompt is a lookup by the batch's primary key, made for the rows of the page
+ * only. As a join, the planner weighed the user's batches against the page, and with no
+ * statistics (PGlite has no autovacuum) it read all of them and sorted: 1.4 s at 100k.
+ */
+export function ledgerPageQuery(ctx: Ctx, p: { limit: number; cursor?: string }) {
+  const prompt = ctx.db
+    .select({ prompt: batches.prompt })
+    .from(batches)
+    // The batch must be the caller's too: a ledger row never exposes another user's prompt.
+    .where(and(eq(batches.id, creditLedger.batchId), eq(batches.userId, ctx.userId)));
+  return ctx.db
+    .select({
+      id: creditLedger.id,
+      kind: creditLedger.kind,
+      amount: creditLedger.amount,
+      balanceAfter: creditLedger.balanceAfter,
+      batchId: creditLedger.batchId,
+      imageId: creditLedger.imageId,
+      note: creditLedger.note,
+      createdAt: creditLedger.createdAt,
+      prompt: sql<string | null>`${prompt}`,
+    })
+    .from(creditLedger)
+    .where(and(eq(creditLedger.userId, ctx.userId), afterCursor(p.cursor, creditLedger.createdAt, creditLedger.id)))
+    .orderBy(desc(creditLedger.createdAt), desc(creditLedger.id))
+    .limit(p.limit + 1);
+}
 
 /** The caller's credit history, newest first, each entry with the prompt of its batch. */
 export async function listLedger({
@@ -17,29 +46,7 @@ export async function listLedger({
   input: z.input<typeof listLedgerInput>;
 }): Promise<{ entries: LedgerEntryView[]; nextCursor: string | null }> {
   const { limit = 25, cursor } = listLedgerInput.parse(raw);
-  const rows = await ctx.db
-    .select({
-      id: creditLedger.id,
-      kind: creditLedger.kind,
-      amount: creditLedger.amount,
-      balanceAfter: creditLedger.balanceAfter,
-      batchId: creditLedger.batchId,
-      imageId: creditLedger.imageId,
-      note: creditLedger.note,
-      createdAt: creditLedger.createdAt,
-      prompt: batches.prompt,
-    })
-    .from(creditLedger)
-    // The batch must be the caller's too: a ledger row never exposes another user's prompt.
-    .leftJoin(batches, and(eq(batches.id, creditLedger.batchId), eq(batches.userId, ctx.userId)))
-    .where(
-      and(
-        eq(creditLedger.userId, ctx.userId),
-        afterCursor(cursor, creditLedger.createdAt, creditLedger.id),
-      ),
-    )
-    .orderBy(desc(creditLedger.createdAt), desc(creditLedger.id))
-    .limit(limit + 1);
+  const rows = await ledgerPageQuery(ctx, { limit, cursor });
   const { page, nextCursor } = toPage(rows, limit, (r) => r);
   return { entries: page.map((r) => ledgerEntryView.parse({ ...r, createdAt: r.createdAt.toISOString() })), nextCursor };
 }

@@ -76,7 +76,6 @@ async function recordSubmission(ctx: Ctx, db: DbOrTx, plan: Plan, appUrl: string
   const imageIds = Array.from({ length: count }, () => newId("img"));
 
   const balance = await db.transaction(async (tx) => {
-    const left = await reserveCredits(tx, { userId: ctx.userId, amount: cost, batchId });
     await tx.insert(batches).values({
       id: batchId,
       userId: ctx.userId,
@@ -109,7 +108,9 @@ async function recordSubmission(ctx: Ctx, db: DbOrTx, plan: Plan, appUrl: string
         title: titleOf(req.prompt),
       })),
     );
-    return left;
+    // Last: the wallet's row stays locked from this UPDATE to COMMIT, and every other submit on
+    // the same wallet waits that long, so nothing else may happen in between.
+    return reserveCredits(tx, { userId: ctx.userId, amount: cost, batchId });
   });
 
   return submitResult.parse({

@@ -5,18 +5,17 @@ import type { Ctx } from "@/lib/context";
 import type { ImageView } from "@/lib/generation/schemas";
 import { afterCursor, pageInput, toPage } from "@/lib/pagination/keyset";
 import type { ImageStore } from "@/lib/storage/image-store";
-import { filterSql, imageFilters } from "./image-filters";
+import { filterSql, imageFilters, type ImageFilters } from "./image-filters";
 import { toImageView } from "./present";
 
 export const listImagesInput = pageInput.extend(imageFilters.shape);
 
 /**
- * The caller's finished images, newest first, with keyset pagination on (created_at, id),
- * optionally narrowed by prompt text, model, style and date (lib/images/image-filters.ts).
+ * One page (limit + 1 rows) of the caller's finished images, in the order of the partial index
+ * images_user_succeeded_idx, so a page is one index range whatever its depth.
  */
-export async function listImages({ ctx, input: raw, store }: { ctx: Ctx; input: z.input<typeof listImagesInput>; store: ImageStore }): Promise<{ images: ImageView[]; nextCursor: string | null }> {
-  const { limit = 20, cursor, ...filters } = listImagesInput.parse(raw);
-  const rows = await ctx.db
+export function imagePageQuery(ctx: Ctx, p: { limit: number; cursor?: string; filters: ImageFilters }) {
+  return ctx.db
     .select({ image: images, batch: batches })
     .from(images)
     .innerJoin(batches, eq(batches.id, images.batchId))
@@ -24,12 +23,21 @@ export async function listImages({ ctx, input: raw, store }: { ctx: Ctx; input: 
       and(
         eq(images.userId, ctx.userId),
         eq(images.status, "succeeded"),
-        filterSql(filters),
-        afterCursor(cursor, images.createdAt, images.id),
+        filterSql(p.filters),
+        afterCursor(p.cursor, images.createdAt, images.id),
       ),
     )
     .orderBy(desc(images.createdAt), desc(images.id))
-    .limit(limit + 1);
+    .limit(p.limit + 1);
+}
+
+/**
+ * The caller's finished images, newest first, with keyset pagination on (created_at, id),
+ * optionally narrowed by prompt text, model, style and date (lib/images/image-filters.ts).
+ */
+export async function listImages({ ctx, input: raw, store }: { ctx: Ctx; input: z.input<typeof listImagesInput>; store: ImageStore }): Promise<{ images: ImageView[]; nextCursor: string | null }> {
+  const { limit = 20, cursor, ...filters } = listImagesInput.parse(raw);
+  const rows = await imagePageQuery(ctx, { limit, cursor, filters });
   const { page, nextCursor } = toPage(rows, limit, (r) => r.image);
   return { images: await Promise.all(page.map((r) => toImageView(r.image, r.batch, store))), nextCursor };
 }
