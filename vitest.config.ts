@@ -21,7 +21,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          globalSetup: ["tests/views-setup.ts"],
+          // The second migrates one database per backend, which every test file copies.
+          globalSetup: ["tests/views-setup.ts", "tests/integration/global-setup.ts"],
           env: { LOG_LEVEL: "error" },
           testTimeout: 120_000,
           hookTimeout: 120_000,

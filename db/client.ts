@@ -30,10 +30,15 @@ export interface OpenOptions {
   dataDir?: string;
   poolSize?: number;
   migrate?: boolean;
+  /**
+   * A `memory://` database starts as a copy of this dump (PGlite's `dumpDataDir()`) instead of
+   * running initdb: the test suites migrate one database and clone it for every test file.
+   */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
-  const handle = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10) : await openPglite(opts.dataDir!);
+  const handle = opts.url ? await openPostgres(opts.url, opts.poolSize ?? 10) : await openPglite(opts.dataDir!, opts.loadDataDir);
   if (opts.migrate !== false) await migrateDatabase(handle);
   return handle;
 }
@@ -55,15 +60,16 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
  * (db/pglite-client.ts), so its synchronous WebAssembly never blocks the requests this process
  * serves; `memory://` databases (tests, scratch) stay on this thread.
  */
-async function openPglite(dir: string): Promise<DbHandle> {
+async function openPglite(dir: string, loadDataDir?: Blob): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const memory = dir.startsWith("memory://");
+  if (loadDataDir && !memory) throw new Error("loadDataDir is for memory:// databases only");
   const release = memory ? () => {} : lockDataDir(dir);
   let client;
   try {
     if (memory) {
       const { PGlite } = await import("@electric-sql/pglite");
-      client = await PGlite.create(dir);
+      client = await PGlite.create(dir, loadDataDir ? { loadDataDir } : {});
     } else {
       fs.mkdirSync(dir, { recursive: true });
       const { openPgliteThread } = await import("./pglite-client");

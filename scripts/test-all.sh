@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: unit, integration (PGlite, plus PostgreSQL when TEST_DATABASE_URL is
 # set), HTTP against the built app, and the browser suite when Playwright tests exist.
-# Prints one closing line: "N passed, N failed".
+# Prints each stage's wall time as it ends ("-- <stage>: 83 s") and a summary of them, then
+# one closing line: "N passed, N failed".
 # TEST_STAGES picks stages (default: "build unit integration http e2e"); .ci/run uses it to run
 # the unit and integration suites a second time on another Node version.
 set -uo pipefail
@@ -12,6 +13,14 @@ passed=0; failed=0; status=0
 stages=" ${TEST_STAGES:-build unit integration http e2e} "
 want() { [[ "$stages" == *" $1 "* ]]; }
 echo "node $(node --version); stages:${stages% }"
+
+timings=""
+stage_start() { stage_t0=$SECONDS; echo "== $1"; }
+stage_end() { # name
+  local s=$((SECONDS - stage_t0))
+  echo "-- $1: ${s} s"
+  timings+="$1 ${s} s; "
+}
 
 run_vitest() { # name
   local name=$1
@@ -28,21 +37,23 @@ run_vitest() { # name
 }
 
 if want build; then
-  echo "== build"
+  stage_start build
   if ! npm run build > "$out/build.log" 2>&1; then
     cat "$out/build.log"; echo "0 passed, 1 failed"; exit 1
   fi
   tail -n 5 "$out/build.log"
+  stage_end build
 fi
 
 for project in unit integration http; do
   want "$project" || continue
-  echo "== $project"
+  stage_start "$project"
   run_vitest "$project"
+  stage_end "$project"
 done
 
 if want e2e && compgen -G "tests/e2e/*.spec.ts" > /dev/null; then
-  echo "== e2e"
+  stage_start e2e
   PLAYWRIGHT_JSON_OUTPUT_FILE="$out/e2e.json" npx playwright test --reporter=list,json
   rc=$?
   read -r p f < <(node -e '
@@ -51,7 +62,9 @@ if want e2e && compgen -G "tests/e2e/*.spec.ts" > /dev/null; then
   # A run that failed without a failed test (web server did not start, config error) still counts.
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
   [ "$rc" -eq 0 ] || status=1
+  stage_end e2e
 fi
 
+echo "wall time: ${timings}total ${SECONDS} s"
 echo "${passed} passed, ${failed} failed"
 exit $status

@@ -7,10 +7,10 @@ import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { verifyApiKey } from "@/lib/api-keys/verify-api-key";
 import { credentialsOf } from "@/lib/credentials/credentials";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
-describe.each(backends())("API keys (%s)", (backend) => {
+describeEachBackend("API keys", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);

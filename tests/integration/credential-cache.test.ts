@@ -8,14 +8,14 @@ import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { verifyApiKey } from "@/lib/api-keys/verify-api-key";
 import { DEFAULT_CREDENTIAL_CACHE_SIZE } from "@/lib/credentials/credential-cache";
 import { credentialsOf, startCredentials } from "@/lib/credentials/credentials";
-import { backends } from "../helpers/test-db";
+import { backends, describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 import { waitFor } from "../helpers/wait-for";
 
 const lastUsedOf = async (env: TestEnv, keyId: string) =>
   (await env.db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.id, keyId)))[0].at;
 
-describe.each(backends())("credential cache (%s)", (backend) => {
+describeEachBackend("credential cache", (backend) => {
   let env: TestEnv;
   let stop: () => Promise<void>;
   beforeAll(async () => {

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creditLedger } from "@/db/schema";
 import { isDomainError } from "@/lib/errors";
 import { submitGeneration } from "@/lib/generation/submit-generation";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
-describe.each(backends())("credits under concurrency (%s)", (backend) => {
+describeEachBackend("credits under concurrency", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);

@@ -4,13 +4,13 @@ import { creditLedger, user, wallets } from "@/db/schema";
 import { createUser } from "@/lib/users/create-user";
 import { linkIn, startSmtpSink, type SmtpSink } from "../helpers/smtp-sink";
 import { createTestAuth } from "../helpers/test-auth";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
 let n = 0;
 const email = (tag: string) => `${tag}-${++n}-${Date.now()}@example.com`;
 
-describe.each(backends())("email verification with SMTP_URL (%s)", (backend) => {
+describeEachBackend("email verification with SMTP_URL", (backend) => {
   let env: TestEnv;
   let smtp: SmtpSink;
   let app: ReturnType<typeof createTestAuth>;

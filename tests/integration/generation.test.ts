@@ -7,12 +7,12 @@ import { submitGeneration } from "@/lib/generation/submit-generation";
 import { openaiProvider } from "@/lib/providers/openai";
 import { startFakeOpenAi, type FakeOpenAi } from "../fixtures/fake-openai";
 import { drainQueue } from "../helpers/drain";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
 (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
 
-describe.each(backends())("generation end to end (%s)", (backend) => {
+describeEachBackend("generation end to end", (backend) => {
   let env: TestEnv;
   let fake: FakeOpenAi;
   beforeAll(async () => {

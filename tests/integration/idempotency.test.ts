@@ -5,14 +5,14 @@ import type { Ctx } from "@/lib/context";
 import { submitGenerationIdempotently } from "@/lib/generation/submit-generation";
 import { sweepIdempotencyKeys } from "@/lib/idempotency/sweep-idempotency-keys";
 import { withIdempotency } from "@/lib/idempotency/with-idempotency";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
 const input = { prompt: "a lighthouse in fog", model: "procedural", quality: "hd" as const, count: 2 };
 const submit = (ctx: Ctx, idempotencyKey: string, body: object = input) =>
   submitGenerationIdempotently({ ctx, input: body as never, appUrl: "http://test", idempotencyKey });
 
-describe.each(backends())("idempotent generation (%s)", (backend) => {
+describeEachBackend("idempotent generation", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);

@@ -8,7 +8,7 @@ import { submitGeneration } from "@/lib/generation/submit-generation";
 import { toPublicError } from "@/lib/http/respond";
 import { getImage } from "@/lib/images/get-image";
 import { listImages } from "@/lib/images/list-images";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
 /** What a REST or MCP caller is told about a failure: the surfaces share toPublicError. */
@@ -25,7 +25,7 @@ const cursorOf = (s: string) => Buffer.from(s).toString("base64url");
 
 // Issue #9 items 1 and 2: PostgreSQL refuses U+0000 in text and dates outside its range;
 // both must be a bad_request naming the field, never a database error (a 500), on both databases.
-describe.each(backends())("input hardening (%s)", (backend) => {
+describeEachBackend("input hardening", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);

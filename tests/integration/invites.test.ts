@@ -5,13 +5,13 @@ import { claimInvite } from "@/lib/invites/claim-invite";
 import { hashInviteCode } from "@/lib/invites/codec";
 import { createInvite } from "@/lib/invites/create-invite";
 import { createTestAuth } from "../helpers/test-auth";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
 let n = 0;
 const email = (tag: string) => `${tag}-${++n}-${Date.now()}@example.com`;
 
-describe.each(backends())("SIGNUP=invite and closed (%s)", (backend) => {
+describeEachBackend("SIGNUP=invite and closed", (backend) => {
   let env: TestEnv;
   let app: ReturnType<typeof createTestAuth>;
   const accountExists = async (address: string) => (await env.db.select().from(user).where(eq(user.email, address))).length === 1;

@@ -3,10 +3,10 @@ import { getCredits } from "@/lib/credits/get-credits";
 import { listLedger } from "@/lib/credits/list-ledger";
 import { submitGeneration } from "@/lib/generation/submit-generation";
 import { drainQueue } from "../helpers/drain";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
-describe.each(backends())("listLedger (%s)", (backend) => {
+describeEachBackend("listLedger", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);

@@ -3,12 +3,12 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { createLog } from "@/lib/log";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
 // Issue #9 item 9: a failed key insert used to log the SQL with every parameter, the new
 // key's hash, start and last four among them. This one fails for real, on each driver.
-describe.each(backends())("a failed key insert, logged (%s)", (backend) => {
+describeEachBackend("a failed key insert, logged", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);

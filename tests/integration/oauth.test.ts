@@ -4,14 +4,14 @@ import { jwks, oauthClient, oauthConsent, oauthRefreshToken } from "@/db/schema"
 import { pruneOAuthClients } from "@/lib/oauth/prune-oauth-clients";
 import { createHash, randomBytes } from "node:crypto";
 import { createTestAuth, TEST_APP_URL } from "../helpers/test-auth";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
 let n = 0;
 const email = (tag: string) => `${tag}-${++n}-${Date.now()}@example.com`;
 const CALLBACK = "http://127.0.0.1:9/callback";
 
-describe.each(backends())("OAuth storage and client pruning (%s)", (backend) => {
+describeEachBackend("OAuth storage and client pruning", (backend) => {
   let env: TestEnv;
   let app: ReturnType<typeof createTestAuth>;
 

@@ -9,7 +9,7 @@ import { getImage } from "@/lib/images/get-image";
 import { getImagePreview } from "@/lib/images/get-image-preview";
 import { listImages } from "@/lib/images/list-images";
 import { drainQueue } from "../helpers/drain";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
 /** The error a caller sees, with the id it asked about blanked out. */
@@ -18,7 +18,7 @@ const seen = async (p: Promise<unknown>, id: string) => {
   return e && { code: e.code, message: e.message.replace(id, "<id>") };
 };
 
-describe.each(backends())("ownership (%s)", (backend) => {
+describeEachBackend("ownership", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);

@@ -14,7 +14,7 @@ import type { ImageStore } from "@/lib/storage/image-store";
 import { createS3Store } from "@/lib/storage/s3-store";
 import { drainQueue } from "../helpers/drain";
 import { startS3Server } from "../helpers/s3-server";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 import { waitFor } from "../helpers/wait-for";
 
@@ -27,7 +27,7 @@ const withoutPreviews = (store: ImageStore): ImageStore => ({
   },
 });
 
-describe.each(backends())("image previews (%s)", (backend) => {
+describeEachBackend("image previews", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);

@@ -5,12 +5,12 @@ import { forgetLiveProviders } from "@/lib/catalog/availability";
 import { getBatch } from "@/lib/generation/get-batch";
 import { announceWorker, failUnrunnableImages, retireWorker } from "@/lib/generation/heartbeat";
 import { submitGeneration } from "@/lib/generation/submit-generation";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
 // An image whose model no live worker can run must not wait for ever with the user's credits:
 // after QUEUE_DEADLINE_SECONDS it fails, is refunded once, and says why.
-describe.each(backends())("queue deadline (%s)", (backend) => {
+describeEachBackend("queue deadline", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);

@@ -1,14 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RateLimitSettings } from "@/lib/config";
 import { decide } from "@/lib/rate-limit/check-rate-limit";
 import { createRateLimiter, type LimitOutcome, type RateLimiter } from "@/lib/rate-limit/rate-limiter";
-import type { WindowSpec } from "@/lib/rate-limit/window";
+import { DAY_WINDOW, MINUTE_WINDOW, type WindowSpec } from "@/lib/rate-limit/window";
 import { startUpstashBridge } from "../fixtures/upstash-rest-bridge";
 
-// The production windows are 60 s and one day; the same code runs here with a short
-// "minute" so that window boundaries can be crossed within a test.
-const SHORT_MS = 2000;
+// The production windows (a sliding minute, a fixed UTC day) on a clock the tests set: only
+// Date is faked (timers and I/O run as usual), so a window boundary is crossed by moving the
+// clock, not by waiting for it. Upstash's algorithms read the time on the client and pass it
+// to their Redis scripts, so all three backends follow the same clock.
+const MINUTE_MS = MINUTE_WINDOW.ms;
 // A generous deadline: these tests are about counting, and a loaded CI machine must not make
 // them fail open (rate-limit-failure.test.ts tests the 1 s deadline itself).
 const base: RateLimitSettings = { enabled: true, perMinute: undefined, perDay: undefined, timeoutMs: 5000, redisUrl: undefined, upstash: undefined };
@@ -27,17 +29,22 @@ const limiterBackends: Backend[] = [
     : []),
 ];
 
+/** Each test starts at the start of a minute window (noon UTC today, far from the day's end). */
+const WINDOW_START = Math.floor(Date.now() / DAY_WINDOW.ms) * DAY_WINDOW.ms + 12 * 3_600_000;
 beforeAll(async () => {
   if (redisUrl) bridge = await startUpstashBridge(redisUrl, TOKEN);
+  vi.useFakeTimers({ toFake: ["Date"] });
 });
-afterAll(() => bridge?.close());
+beforeEach(() => {
+  vi.setSystemTime(WINDOW_START);
+});
+afterAll(async () => {
+  vi.useRealTimers();
+  await bridge?.close();
+});
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Waits for the start of a short window, so a test's burst is not split by a boundary. */
-const atWindowStart = async () => {
-  const into = Date.now() % SHORT_MS;
-  if (into > 100) await sleep(SHORT_MS - into + 5);
-};
+/** Moves the (frozen) clock forward by `ms`. */
+const advance = (ms: number) => vi.setSystemTime(Date.now() + ms);
 const id = () => `key_${randomBytes(8).toString("hex")}`;
 const checked = (o: LimitOutcome) => {
   if (o.kind !== "checked") throw new Error(`limiter answered ${o.kind}`);
@@ -47,8 +54,8 @@ const checked = (o: LimitOutcome) => {
 describe.each(limiterBackends)("per-key limiter: $name", ({ settings }) => {
   let limiter: RateLimiter;
   const run = randomBytes(4).toString("hex");
-  const minute: WindowSpec = { kind: "sliding", ms: SHORT_MS, prefix: `t:${run}:min` };
-  const day: WindowSpec = { kind: "fixed", ms: 86_400_000, prefix: `t:${run}:day` };
+  const minute: WindowSpec = { ...MINUTE_WINDOW, prefix: `t:${run}:min` };
+  const day: WindowSpec = { ...DAY_WINDOW, prefix: `t:${run}:day` };
   beforeAll(async () => {
     limiter = await createRateLimiter(settings(), { minute, day });
   });
@@ -56,7 +63,6 @@ describe.each(limiterBackends)("per-key limiter: $name", ({ settings }) => {
 
   it("refuses request N+1 in a window, with a Retry-After after which a request passes", async () => {
     const key = id();
-    await atWindowStart();
     const remaining = [];
     for (let i = 0; i < 3; i++) remaining.push(checked(await limiter.check(key, { perMinute: 3, perDay: 100 })));
     expect(remaining.map((r) => [r.allowed, r.window, r.limit, r.remaining])).toEqual([
@@ -66,23 +72,22 @@ describe.each(limiterBackends)("per-key limiter: $name", ({ settings }) => {
     ]);
     const refused = checked(await limiter.check(key, { perMinute: 3, perDay: 100 }));
     expect(refused).toMatchObject({ allowed: false, window: "minute", limit: 3, remaining: 0 });
-    expect(refused.reset).toBe((Math.floor(Date.now() / SHORT_MS) + 1) * SHORT_MS);
+    expect(refused.reset).toBe((Math.floor(Date.now() / MINUTE_MS) + 1) * MINUTE_MS);
     const decision = decide(refused);
     const retryAfter = Number(decision.headers["Retry-After"]);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter * 1000).toBeGreaterThan(refused.reset - Date.now());
-    await sleep(refused.reset - Date.now() + 5);
+    advance(refused.reset - Date.now() + 5);
     expect(checked(await limiter.check(key, { perMinute: 3, perDay: 100 })).allowed).toBe(true);
   });
 
   it("checks the day only after the minute passes, so minute-refused requests do not use it up", async () => {
     const key = id();
     const limits = { perMinute: 3, perDay: 5 };
-    await atWindowStart();
     for (let i = 0; i < 3; i++) expect(checked(await limiter.check(key, limits)).allowed).toBe(true);
     for (let i = 0; i < 6; i++) expect(checked(await limiter.check(key, limits))).toMatchObject({ allowed: false, window: "minute" });
-    // Two short windows later the minute is clear; 2 of the day's 5 remain, not 0.
-    await sleep((Math.floor(Date.now() / SHORT_MS) + 2) * SHORT_MS - Date.now() + 5);
+    // Two minute windows later the minute is clear; 2 of the day's 5 remain, not 0.
+    advance((Math.floor(Date.now() / MINUTE_MS) + 2) * MINUTE_MS - Date.now() + 5);
     expect(checked(await limiter.check(key, limits))).toMatchObject({ allowed: true, window: "day", limit: 5, remaining: 1 });
     expect(checked(await limiter.check(key, limits))).toMatchObject({ allowed: true, window: "day", remaining: 0 });
     const refused = checked(await limiter.check(key, limits));
@@ -93,7 +98,6 @@ describe.each(limiterBackends)("per-key limiter: $name", ({ settings }) => {
 
   it("gives the minute back when the day refuses", async () => {
     const key = id();
-    await atWindowStart();
     expect(checked(await limiter.check(key, { perMinute: 2, perDay: 1 })).allowed).toBe(true);
     for (let i = 0; i < 3; i++) expect(checked(await limiter.check(key, { perMinute: 2, perDay: 1 })).window).toBe("day");
     // Had the day-refused requests kept their minute token, this key's minute would be full.
@@ -102,7 +106,6 @@ describe.each(limiterBackends)("per-key limiter: $name", ({ settings }) => {
 
   it("counts each key on its own", async () => {
     const [a, b] = [id(), id()];
-    await atWindowStart();
     expect(checked(await limiter.check(a, { perMinute: 1, perDay: 10 })).allowed).toBe(true);
     expect(checked(await limiter.check(a, { perMinute: 1, perDay: 10 })).allowed).toBe(false);
     expect(checked(await limiter.check(b, { perMinute: 1, perDay: 10 })).allowed).toBe(true);

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { accountKey, admitSignIn, clearSignInFailures, delayAfter, FREE_FAILURES, pruneSignInFailures } from "@/lib/auth/sign-in-limit";
-import { backends, openTestDatabase } from "../helpers/test-db";
+import { describeEachBackend, openTestDatabase } from "../helpers/test-db";
 
 const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
 
 // Issue #9 item 6: at most 10 failed sign-ins per account per 15 minutes, then a growing
 // delay (never a lockout), counted atomically so parallel attempts cannot slip through.
-describe.each(backends())("per-account sign-in limit (%s)", (backend) => {
+describeEachBackend("per-account sign-in limit", (backend) => {
   let handle: DbHandle;
   beforeAll(async () => {
     handle = await openTestDatabase(backend);

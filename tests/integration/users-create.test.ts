@@ -5,14 +5,14 @@ import { issueKeyForEmail } from "@/lib/admin/keys";
 import { PASSWORD_LINK_TTL_SECONDS } from "@/lib/auth/password-link";
 import { createUser } from "@/lib/users/create-user";
 import { createTestAuth, STRONG_PASSWORD } from "../helpers/test-auth";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
 let n = 0;
 const email = (tag: string) => `${tag}-${++n}-${Date.now()}@example.com`;
 const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
 
-describe.each(backends())("npm run users -- create, and FREE_CREDITS (%s)", (backend) => {
+describeEachBackend("npm run users -- create, and FREE_CREDITS", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);

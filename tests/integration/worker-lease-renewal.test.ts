@@ -9,7 +9,7 @@ import { falProvider } from "@/lib/providers/fal";
 import type { QueueClient } from "@/lib/providers/types";
 import { startFakeFal } from "../fixtures/fake-fal";
 import type { FakeProvider } from "../fixtures/fake-provider";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 import { waitFor } from "../helpers/wait-for";
 
@@ -23,7 +23,7 @@ const POLL_INTERVAL_MS = 200;
 /** About 7 s of pending status checks at 200 ms: more than three leases. */
 const PENDING_CHECKS = 35;
 
-describe.each(backends())("lease renewal during a long provider job (%s)", (backend) => {
+describeEachBackend("lease renewal during a long provider job", (backend) => {
   let env: TestEnv;
   let fake: FakeProvider;
   beforeAll(async () => {

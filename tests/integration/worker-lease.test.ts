@@ -6,10 +6,10 @@ import { processImage } from "@/lib/generation/process-image";
 import { completeImage, LeaseLostError } from "@/lib/generation/settle-image";
 import { submitGeneration } from "@/lib/generation/submit-generation";
 import { claimFor, workerDeps } from "../helpers/drain";
-import { backends } from "../helpers/test-db";
+import { describeEachBackend } from "../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../helpers/test-env";
 
-describe.each(backends())("worker leases (%s)", (backend) => {
+describeEachBackend("worker leases", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);

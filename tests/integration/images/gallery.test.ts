@@ -5,10 +5,10 @@ import { deleteImage } from "@/lib/images/delete-image";
 import { listImages } from "@/lib/images/list-images";
 import { submitGeneration } from "@/lib/generation/submit-generation";
 import { drainQueue } from "../../helpers/drain";
-import { backends } from "../../helpers/test-db";
+import { describeEachBackend } from "../../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../../helpers/test-env";
 
-describe.each(backends())("gallery search, filters and delete (%s)", (backend) => {
+describeEachBackend("gallery search, filters and delete", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);

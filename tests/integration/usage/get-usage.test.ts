@@ -7,10 +7,10 @@ import { refundImage } from "@/lib/credits/ledger";
 import { submitGeneration } from "@/lib/generation/submit-generation";
 import { getUsage } from "@/lib/usage/get-usage";
 import { drainQueue } from "../../helpers/drain";
-import { backends } from "../../helpers/test-db";
+import { describeEachBackend } from "../../helpers/test-db";
 import { createTestEnv, type TestEnv } from "../../helpers/test-env";
 
-describe.each(backends())("getUsage (%s)", (backend) => {
+describeEachBackend("getUsage", (backend) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await createTestEnv(backend);
