@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 
-const benches = ["bench/renderer.bench.ts", "bench/event-loop.bench.ts", "bench/models-throughput.bench.ts", "bench/rate-limit-overhead.bench.ts", "bench/mcp-throughput.bench.ts", "bench/fast-paths.bench.ts", "bench/provider-concurrency.bench.ts"];
+const benches = ["bench/renderer.bench.ts", "bench/event-loop.bench.ts", "bench/models-throughput.bench.ts", "bench/rate-limit-overhead.bench.ts", "bench/mcp-throughput.bench.ts", "bench/fast-paths.bench.ts", "bench/provider-concurrency.bench.ts", "bench/history-scale.bench.ts"];
 for (const file of benches) {
   console.log(`\n### ${file}\n`);
   const r = spawnSync(process.execPath, ["--import", "tsx", file], { stdio: "inherit" });
