@@ -12,7 +12,9 @@ process.env.PIXOLA_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "pixol
 
 export default defineConfig({
   testDir: "tests/e2e",
-  workers: 1,
+  // Two browsers against the one app: the suite mostly waits (navigation, network idle, the
+  // worker), so a second worker nearly halves it on two cores. Files stay whole per worker.
+  workers: 2,
   fullyParallel: false,
   // No retries: a test that passes only on a second try is a bug to fix, not to hide.
   retries: 0,

@@ -3,14 +3,16 @@
 # set), HTTP against the built app, and the browser suite when Playwright tests exist.
 # Prints each stage's wall time as it ends ("-- <stage>: 83 s") and a summary of them, then
 # one closing line: "N passed, N failed".
-# TEST_STAGES picks stages (default: "build unit integration http e2e"); .ci/run uses it to run
-# the unit and integration suites a second time on another Node version.
+# TEST_STAGES picks stages (default: "unit integration http e2e"); .ci/run uses it to run the
+# unit and integration suites a second time on another Node version. `npm run build` runs only
+# for the stages that need the built app, http and e2e (or when "build" is listed), after the
+# unit and integration suites.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 out=$(mktemp -d)
 passed=0; failed=0; status=0
-stages=" ${TEST_STAGES:-build unit integration http e2e} "
+stages=" ${TEST_STAGES:-unit integration http e2e} "
 want() { [[ "$stages" == *" $1 "* ]]; }
 echo "node $(node --version); stages:${stages% }"
 
@@ -36,23 +38,32 @@ run_vitest() { # name
   [ "$rc" -eq 0 ] || status=1
 }
 
-if want build; then
-  stage_start build
-  if ! npm run build > "$out/build.log" 2>&1; then
-    cat "$out/build.log"; echo "0 passed, 1 failed"; exit 1
-  fi
-  tail -n 5 "$out/build.log"
-  stage_end build
-fi
-
-for project in unit integration http; do
+for project in unit integration; do
   want "$project" || continue
   stage_start "$project"
   run_vitest "$project"
   stage_end "$project"
 done
 
-if want e2e && compgen -G "tests/e2e/*.spec.ts" > /dev/null; then
+built=1
+if want build || want http || want e2e; then
+  stage_start build
+  if npm run build > "$out/build.log" 2>&1; then
+    tail -n 5 "$out/build.log"
+  else
+    # Counted as one failure; the suites that need the built app are not run.
+    cat "$out/build.log"; failed=$((failed + 1)); status=1; built=0
+  fi
+  stage_end build
+fi
+
+if want http && [ "$built" -eq 1 ]; then
+  stage_start http
+  run_vitest http
+  stage_end http
+fi
+
+if want e2e && [ "$built" -eq 1 ] && compgen -G "tests/e2e/*.spec.ts" > /dev/null; then
   stage_start e2e
   PLAYWRIGHT_JSON_OUTPUT_FILE="$out/e2e.json" npx playwright test --reporter=list,json
   rc=$?

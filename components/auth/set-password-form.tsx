@@ -64,7 +64,7 @@ export function SetPasswordForm({ token }: { token: string }) {
         hint={`At least ${PASSWORD_MIN} characters. A long passphrase is best.`}
         error={errors.password}
       />
-      <SubmitButton className="w-full" pending={pending} pendingText="Saving…">
+      <SubmitButton className="w-full" scripted pending={pending} pendingText="Saving…">
         Set password
       </SubmitButton>
     </form>

@@ -57,7 +57,7 @@ export function SignInForm({ next, oauthSearch }: { next: string; oauthSearch?: 
       ) : null}
       <FormField id="email" label="Email" type="email" autoComplete="email" inputMode="email" error={errors.email} />
       <FormField id="password" label="Password" type="password" autoComplete="current-password" error={errors.password} />
-      <SubmitButton className="w-full" pending={pending} pendingText="Signing in…">
+      <SubmitButton className="w-full" scripted pending={pending} pendingText="Signing in…">
         Sign in
       </SubmitButton>
       <p className="text-center text-sm text-muted-foreground">

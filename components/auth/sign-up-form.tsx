@@ -117,7 +117,7 @@ export function SignUpForm({
           error={errors.inviteCode}
         />
       ) : null}
-      <SubmitButton className="w-full" pending={pending} pendingText="Creating account…">
+      <SubmitButton className="w-full" scripted pending={pending} pendingText="Creating account…">
         Create account
       </SubmitButton>
       <SignInPrompt oauthSearch={oauthSearch} />

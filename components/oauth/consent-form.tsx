@@ -40,7 +40,7 @@ export function ConsentForm({ clientName }: { clientName: string }) {
           <AlertDescription>{error}</AlertDescription>
         </Alert>
       ) : null}
-      <SubmitButton className="w-full" pending={pending === "allow"} pendingText="Connecting…" disabled={pending !== null}>
+      <SubmitButton className="w-full" scripted pending={pending === "allow"} pendingText="Connecting…" disabled={pending !== null}>
         Allow
       </SubmitButton>
       <Button type="button" variant="outline" className="w-full" disabled={pending !== null} onClick={() => void decide(false)}>

@@ -280,6 +280,7 @@ export function PlaygroundForm({
             <SubmitButton
               className="w-full"
               size="lg"
+              scripted
               pending={submitting || running}
               pendingText={submitting ? "Submitting…" : "Generating…"}
             >

@@ -1,6 +1,11 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { startFakeOpenAi } from "../fixtures/fake-openai";
-import { startAppServer } from "../helpers/app-server";
+import { PGLITE_TEMPLATE_ENV, startAppServer } from "../helpers/app-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,24 +17,42 @@ declare module "vitest" {
 /**
  * One running app for the HTTP suite: on PostgreSQL when TEST_APP_DATABASE_URL is set, else
  * PGlite. OpenAI's image API is a loopback fake, so the priced hosted models can be exercised.
+ * Beside it, one migrated embedded database that the apps test files start for themselves
+ * copy (tests/helpers/app-server.ts); this app migrates its own, as a fresh install does.
  */
 export default async function setup(project: TestProject) {
   const fake = await startFakeOpenAi();
-  const server = await startAppServer({
-    DATABASE_URL: process.env.TEST_APP_DATABASE_URL,
-    OPENAI_API_KEY: "sk-test-provider",
-    OPENAI_BASE_URL: fake.url,
-    DEFAULT_MODEL: "procedural",
-    // The suite makes many requests per key (polling included); the rate-limit tests start
-    // apps of their own with the shipped limits. Redis when CI provides one.
-    RATE_LIMIT_PER_MINUTE: "100000",
-    RATE_LIMIT_PER_DAY: "10000000",
-    REDIS_URL: process.env.TEST_REDIS_URL,
-  });
+  const [server, template] = await Promise.all([
+    startAppServer({
+      DATABASE_URL: process.env.TEST_APP_DATABASE_URL,
+      OPENAI_API_KEY: "sk-test-provider",
+      OPENAI_BASE_URL: fake.url,
+      DEFAULT_MODEL: "procedural",
+      // The suite makes many requests per key (polling included); the rate-limit tests start
+      // apps of their own with the shipped limits. Redis when CI provides one.
+      RATE_LIMIT_PER_MINUTE: "100000",
+      RATE_LIMIT_PER_DAY: "10000000",
+      REDIS_URL: process.env.TEST_REDIS_URL,
+    }),
+    migratedPglite(),
+  ]);
+  // Read by startAppServer in the test files' processes, which inherit this environment.
+  process.env[PGLITE_TEMPLATE_ENV] = template.dir;
   project.provide("baseUrl", server.url);
   project.provide("adminToken", server.adminToken);
   return async () => {
     await server.stop();
     await fake.close();
+    template.remove();
   };
+}
+
+/** `npm run db:migrate` on an empty data directory: the embedded database migrated and seeded. */
+async function migratedPglite() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "pixola-pglite-tpl-"));
+  await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATA_DIR: root, LOG_LEVEL: "warn" },
+  });
+  return { dir: path.join(root, "pglite"), remove: () => fs.rmSync(root, { recursive: true, force: true }) };
 }

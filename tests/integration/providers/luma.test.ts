@@ -1,0 +1,4 @@
+import { startFakeLuma } from "../../fixtures/fake-luma";
+import { describeProviderContract } from "./contract";
+
+describeProviderContract({ provider: "luma", model: "luma-photon", start: startFakeLuma, urls: true });
