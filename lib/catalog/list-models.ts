@@ -1,8 +1,23 @@
 import type { Db } from "@/db/client";
-import { loadCatalog } from "./load-catalog";
-import { toModelSummary, type ModelSummary } from "./schemas";
+import { deepFreeze } from "@/lib/deep-freeze";
+import { loadCatalog, type ModelRow } from "./load-catalog";
+import { toModelSummary, type ModelList } from "./schemas";
 
-export async function listModels({ db }: { db: Db }): Promise<{ defaultModel: string; models: ModelSummary[] }> {
+// The list depends only on the catalog's rows, which models are available and the default:
+// while those stay the same, every caller gets the same frozen list (list_models and
+// GET /models are read far more often than a worker starts or stops).
+const lists = new WeakMap<readonly ModelRow[], { key: string; list: ModelList }>();
+
+export async function listModels({ db }: { db: Db }): Promise<ModelList> {
   const c = await loadCatalog(db);
-  return { defaultModel: c.defaultModel.slug, models: c.models.map((m) => toModelSummary(m, c.defaultModel.slug, c.isAvailable(m))) };
+  const available = c.models.map((m) => c.isAvailable(m));
+  const key = `${c.defaultModel.slug} ${available.map(Number).join("")}`;
+  const hit = lists.get(c.models);
+  if (hit?.key === key) return hit.list;
+  const list = deepFreeze({
+    defaultModel: c.defaultModel.slug,
+    models: c.models.map((m, i) => toModelSummary(m, c.defaultModel.slug, available[i])),
+  });
+  lists.set(c.models, { key, list });
+  return list;
 }

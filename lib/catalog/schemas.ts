@@ -21,6 +21,8 @@ export const modelSummary = z.object({
   pricing: pricingView,
 });
 export type ModelSummary = z.infer<typeof modelSummary>;
+/** What list_models and GET /models answer: shared and frozen on the server (lib/catalog/list-models.ts). */
+export type ModelList = Readonly<{ defaultModel: string; models: readonly ModelSummary[] }>;
 
 export const modelDetail = modelSummary.extend({
   released: z.string(),

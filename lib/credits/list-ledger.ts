@@ -29,7 +29,7 @@ export function ledgerPageQuery(ctx: Ctx, p: { limit: number; cursor?: string })
       imageId: creditLedger.imageId,
       note: creditLedger.note,
       createdAt: creditLedger.createdAt,
-      prompt: sql<string | null>`${prompt}`,
+      prompt: sql<string | null>`${prompt}`.as("prompt"),
     })
     .from(creditLedger)
     .where(and(eq(creditLedger.userId, ctx.userId), afterCursor(p.cursor, creditLedger.createdAt, creditLedger.id)))
@@ -48,5 +48,8 @@ export async function listLedger({
   const { limit = 25, cursor } = listLedgerInput.parse(raw);
   const rows = await ledgerPageQuery(ctx, { limit, cursor });
   const { page, nextCursor } = toPage(rows, limit, (r) => r);
-  return { entries: page.map((r) => ledgerEntryView.parse({ ...r, createdAt: r.createdAt.toISOString() })), nextCursor };
+  return { entries: page.map(toLedgerEntryView), nextCursor };
 }
+
+type LedgerRow = Awaited<ReturnType<typeof ledgerPageQuery>>[number];
+export const toLedgerEntryView = (r: LedgerRow): LedgerEntryView => ledgerEntryView.parse({ ...r, createdAt: r.createdAt.toISOString() });

@@ -1,5 +1,5 @@
 import type { ServerContext } from "@modelcontextprotocol/server";
-import type { ModelSummary, ShapeView, StyleView } from "@/lib/catalog/schemas";
+import type { ModelList, ShapeView, StyleView } from "@/lib/catalog/schemas";
 import type { CreditsView } from "@/lib/credits/schemas";
 import type { BatchView, GenerateInput, ImageView, SubmitResult } from "@/lib/generation/schemas";
 
@@ -19,7 +19,7 @@ export interface ImagePreview {
 export interface PixolaPort {
   /** Quoted in internal-error messages and logged with the cause. */
   readonly requestId: string;
-  listModels(): Promise<{ defaultModel: string; models: ModelSummary[] }>;
+  listModels(): Promise<ModelList>;
   listStyles(): Promise<{ defaultStyle: string; categories: { category: string; styles: StyleView[] }[] }>;
   listShapes(): Promise<{ defaultShape: string; shapes: ShapeView[] }>;
   checkCredits(): Promise<CreditsView>;

@@ -73,8 +73,10 @@ describeEachBackend("credential cache", (backend) => {
     expect(cache.size).toBe(50);
     expect(cache.get(hashKey(keys[0]))).toBeUndefined();
     expect(cache.get(hashKey(keys[59]))).toBeDefined();
-    for (let i = 0; i < 20_000; i++) expect(await verifyApiKey(env.db, generateKey())).toBeNull();
+    // 20,000 against the default bound: credential-cache-bound.test.ts.
+    for (let i = 0; i < 500; i++) expect(await verifyApiKey(env.db, generateKey())).toBeNull();
     expect(cache.size).toBe(50);
+    expect(cache.get(hashKey(keys[59]))).toBeDefined();
   });
 
   it("writes last used in batches, off the request", async () => {

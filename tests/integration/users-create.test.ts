@@ -2,6 +2,8 @@ import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creditLedger, user, verification } from "@/db/schema";
 import { issueKeyForEmail } from "@/lib/admin/keys";
+import { ALL_SCOPES } from "@/lib/context";
+import { getCredits } from "@/lib/credits/get-credits";
 import { PASSWORD_LINK_TTL_SECONDS } from "@/lib/auth/password-link";
 import { createUser } from "@/lib/users/create-user";
 import { createTestAuth, STRONG_PASSWORD } from "../helpers/test-auth";
@@ -84,5 +86,11 @@ describeEachBackend("npm run users -- create, and FREE_CREDITS", (backend) => {
     const [row] = await env.db.select().from(user).where(eq(user.email, address));
     expect(await env.balanceOf(row.id)).toBe(0);
     expect(await env.db.select().from(creditLedger).where(eq(creditLedger.userId, row.id))).toHaveLength(0);
+    // What REST /credits and check_credits answer for it: the wallet, and no history.
+    expect(await getCredits({ ctx: { db: env.db, userId: row.id, actor: { kind: "apiKey", keyId: "key_test", scopes: ALL_SCOPES }, requestId: "req_test" } })).toEqual({
+      balance: 0,
+      plan: expect.objectContaining({ slug: expect.any(String) }),
+      recentEntries: [],
+    });
   });
 });

@@ -61,3 +61,51 @@ describe("/mcp body: read and parsed once", () => {
     expect(await progress.text()).toMatch(/^event: message\ndata: \{.*"list_models"/m);
   });
 });
+
+describe("/mcp tool calls on borrowed servers", () => {
+  const call = (id: number, signal?: AbortSignal) =>
+    new Request("http://test.local/mcp", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: ACCEPT },
+      body: JSON.stringify({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "list_models", arguments: {} } }),
+      signal,
+    });
+  const serve = async (handler: ReturnType<typeof createPixolaMcpHandler>, req: Request) =>
+    handler(req, { parsedBody: await req.clone().json() });
+
+  it("concurrent calls each get their own answer, and a call whose client hung up leaves nothing to the next", async () => {
+    const hold = new Map<number, () => void>();
+    const handler = createPixolaMcpHandler(
+      (ctx) => ({
+        requestId: `req_${ctx.mcpReq.id}`,
+        async listModels() {
+          const id = Number(ctx.mcpReq.id);
+          // Callers finish out of order; id 999 waits until its client is gone.
+          await new Promise<void>((resolve) => {
+            if (id === 999) hold.set(id, resolve);
+            else setTimeout(resolve, (id * 7) % 11);
+          });
+          return { defaultModel: `model-${id}`, models: [] };
+        },
+      }) as never,
+      { waitMs: 1000, inlineThumbnails: false, log: { info() {}, error() {} } },
+    );
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => serve(handler, call(i + 1)).then((r) => r.json())));
+    answers.forEach((a, i) => {
+      expect(a.id).toBe(i + 1);
+      expect(a.result.structuredContent.defaultModel).toBe(`model-${i + 1}`);
+    });
+
+    const gone = new AbortController();
+    const abandoned = serve(handler, call(999, gone.signal));
+    await expect.poll(() => hold.has(999)).toBe(true);
+    gone.abort();
+    // The exchange ends when its client goes, without waiting for the tool.
+    await abandoned;
+    hold.get(999)!();
+    for (let i = 0; i < 5; i++) {
+      const next = await (await serve(handler, call(1000 + i))).json();
+      expect(next).toMatchObject({ id: 1000 + i, result: { structuredContent: { defaultModel: `model-${1000 + i}` } } });
+    }
+  });
+});

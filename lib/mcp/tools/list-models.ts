@@ -1,7 +1,7 @@
 import { registerAppTool } from "@modelcontextprotocol/ext-apps/server";
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import { modelSummary } from "@/lib/catalog/schemas";
+import { modelSummary, type ModelList } from "@/lib/catalog/schemas";
 import { viewMeta } from "../apps/views";
 import type { ToolDeps } from "../port";
 import { runTool, toolResult } from "../run-tool";
@@ -33,19 +33,27 @@ export function registerListModelsTool(server: McpServer, deps: ToolDeps) {
     (_args, ctx) =>
       runTool(ctx, deps, "list_models", async (port) => {
         const data = await port.listModels();
-        const available = data.models.filter((m) => m.available);
-        const unavailable = data.models.filter((m) => !m.available);
-        const lines = available.map(
-          (m) => `- ${m.slug} (${m.name}): ${m.bestFor}. ${m.pricing.standard} credits standard, ${m.pricing.hd} hd.`,
-        );
-        const text = [
-          `Default model: ${data.defaultModel}. Available models, price per image:`,
-          ...lines,
-          ...(unavailable.length
-            ? [`In the catalog but not available on this server (no running worker is configured for their provider): ${unavailable.map((m) => m.slug).join(", ")}.`]
-            : []),
-        ].join("\n");
-        return toolResult(data, text);
+        return toolResult(data, listText(data));
       }),
   );
+}
+
+// The server hands out one frozen list while the catalog and availability stay the same.
+const texts = new WeakMap<ModelList, string>();
+
+function listText(data: ModelList): string {
+  let text = texts.get(data);
+  if (text !== undefined) return text;
+  const available = data.models.filter((m) => m.available);
+  const unavailable = data.models.filter((m) => !m.available);
+  const lines = available.map((m) => `- ${m.slug} (${m.name}): ${m.bestFor}. ${m.pricing.standard} credits standard, ${m.pricing.hd} hd.`);
+  text = [
+    `Default model: ${data.defaultModel}. Available models, price per image:`,
+    ...lines,
+    ...(unavailable.length
+      ? [`In the catalog but not available on this server (no running worker is configured for their provider): ${unavailable.map((m) => m.slug).join(", ")}.`]
+      : []),
+  ].join("\n");
+  texts.set(data, text);
+  return text;
 }
