@@ -15,7 +15,7 @@ describeEachBackend("the model list (list_models, GET /models)", (backend) => {
     const before = await listModels({ db: env.db });
     expect(await listModels({ db: env.db })).toBe(before);
     expect(Object.isFrozen(before.models[0].pricing)).toBe(true);
-    expect(() => (before.models as { available: boolean }[]).push({ available: true })).toThrow(TypeError);
+    expect(() => (before.models as unknown as unknown[]).push({ available: true })).toThrow(TypeError);
     const gptBefore = before.models.find((m) => m.slug === "gpt-image-2")!;
     expect(gptBefore.available).toBe(false);
 
