@@ -1,4 +1,5 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type Placeholder } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { z } from "zod";
 import { batches, creditLedger } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
@@ -14,12 +15,17 @@ export const listLedgerInput = pageInput;
  * statistics (PGlite has no autovacuum) it read all of them and sorted: 1.4 s at 100k.
  */
 export function ledgerPageQuery(ctx: Ctx, p: { limit: number; cursor?: string }) {
-  const prompt = ctx.db
+  return ledgerPage(ctx.db, ctx.userId, p);
+}
+
+/** The page query for `userId`, a value or a placeholder of a prepared statement (get-credits.ts). */
+export function ledgerPage(db: Db, userId: string | Placeholder, p: { limit: number; cursor?: string }) {
+  const prompt = db
     .select({ prompt: batches.prompt })
     .from(batches)
     // The batch must be the caller's too: a ledger row never exposes another user's prompt.
-    .where(and(eq(batches.id, creditLedger.batchId), eq(batches.userId, ctx.userId)));
-  return ctx.db
+    .where(and(eq(batches.id, creditLedger.batchId), eq(batches.userId, userId)));
+  return db
     .select({
       id: creditLedger.id,
       kind: creditLedger.kind,
@@ -32,7 +38,7 @@ export function ledgerPageQuery(ctx: Ctx, p: { limit: number; cursor?: string })
       prompt: sql<string | null>`${prompt}`.as("prompt"),
     })
     .from(creditLedger)
-    .where(and(eq(creditLedger.userId, ctx.userId), afterCursor(p.cursor, creditLedger.createdAt, creditLedger.id)))
+    .where(and(eq(creditLedger.userId, userId), afterCursor(p.cursor, creditLedger.createdAt, creditLedger.id)))
     .orderBy(desc(creditLedger.createdAt), desc(creditLedger.id))
     .limit(p.limit + 1);
 }

@@ -54,6 +54,16 @@ describeEachBackend("listLedger", (backend) => {
     expect((await getCredits({ ctx: b })).recentEntries.map((e) => [e.kind, e.prompt])).toEqual([["reserve", "b's secret"], ["grant", null]]);
   });
 
+  it("getCredits reads the balance fresh on every call (its statement is prepared once, its answer never kept)", async () => {
+    const a = await env.newUser();
+    const before = await getCredits({ ctx: a });
+    await submitGeneration({ ctx: a, input: { prompt: "one more fox", model: "procedural" }, appUrl: "http://t" });
+    const after = await getCredits({ ctx: a });
+    expect(after.balance).toBe(before.balance - 1);
+    expect(after.recentEntries[0]).toMatchObject({ kind: "reserve", amount: -1, prompt: "one more fox", balanceAfter: after.balance });
+    expect(after.recentEntries.slice(1)).toEqual(before.recentEntries);
+  });
+
   it("rejects a cursor that was not issued by a previous page", async () => {
     const a = await env.newUser();
     await expect(listLedger({ ctx: a, input: { cursor: "nonsense" } })).rejects.toMatchObject({ code: "bad_request" });
