@@ -4,7 +4,7 @@
 # Prints each stage's wall time as it ends ("-- <stage>: 83 s") and a summary of them, then
 # one closing line: "N passed, N failed".
 # TEST_STAGES picks stages (default: "unit integration http e2e"); .ci/run uses it to run the
-# unit and integration suites a second time on another Node version. `npm run build` runs only
+# unit suite a second time on another Node version. `npm run build` runs only
 # for the stages that need the built app, http and e2e (or when "build" is listed), after the
 # unit and integration suites.
 set -uo pipefail

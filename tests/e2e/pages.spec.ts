@@ -57,6 +57,27 @@ async function contexts(browser: Browser, size: (typeof WIDTHS)[number], theme: 
   };
 }
 
+/**
+ * The page as a user sees it: loaded, its fonts and its eagerly loaded images in. (Waiting for
+ * the network to go quiet instead cost half a second or more a page: the router's prefetches.)
+ */
+async function settled(page: Page) {
+  await page.waitForLoadState("load");
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    const pending = [...document.images].filter((img) => img.loading !== "lazy" && !img.complete);
+    await Promise.all(
+      pending.map(
+        (img) =>
+          new Promise((done) => {
+            img.addEventListener("load", done, { once: true });
+            img.addEventListener("error", done, { once: true });
+          }),
+      ),
+    );
+  });
+}
+
 /** Serious and critical axe-core findings, each as "rule: target (summary)". */
 async function seriousViolations(page: Page): Promise<string[]> {
   // Only violations are aggregated node by node (axe's own option for speed); which rules
@@ -76,7 +97,7 @@ for (const size of WIDTHS) {
       const sweep = await contexts(browser, size, theme);
       for (const p of PAGES) {
         const page = await sweep.open(p);
-        await page.waitForLoadState("networkidle");
+        await settled(page);
         const dark = await page.evaluate(() => document.documentElement.classList.contains("dark"));
         expect(dark, `${p.path}: the ${theme} theme from the system setting`).toBe(theme === "dark");
         const { scrollWidth, innerWidth } = await page.evaluate(() => ({
