@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { startAppServer } from "../tests/helpers/app-server";
 import { createEmptyPostgres } from "../tests/helpers/empty-postgres";
-import { fmt, runLoad, type LoadResult } from "./lib/load";
+import { combineRounds, fmt, runLoad, type LoadResult } from "./lib/load";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 2000);
@@ -26,15 +26,6 @@ const HEADERS = { "content-type": "application/json", accept: "application/json,
 const rpc = (method: string, params?: unknown) => JSON.stringify({ jsonrpc: "2.0", id: 1, method, ...(params ? { params } : {}) });
 type Spec = { path: string; method?: string; headers?: Record<string, string>; body?: string };
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-function combine(rounds: LoadResult[]) {
-  return {
-    rps: rounds.reduce((n, r) => n + r.requests, 0) / rounds.reduce((t, r) => t + r.requests / r.rps, 0),
-    p50: median(rounds.map((r) => r.p50)),
-    p99: median(rounds.map((r) => r.p99)),
-    errors: rounds.reduce((n, r) => n + r.errors, 0),
-  };
-}
 
 const load = (base: string, s: Spec, ms: number) =>
   runLoad(`${base}${s.path}`, { connections: CONNECTIONS, durationMs: ms, method: s.method, headers: s.headers, body: s.body });
@@ -44,7 +35,7 @@ async function measure(base: string, specs: Record<string, Spec>) {
   const rounds: Record<string, LoadResult[]> = Object.fromEntries(Object.keys(specs).map((k) => [k, []]));
   for (const s of Object.values(specs)) await load(base, s, 700);
   for (let i = 0; i < ROUNDS; i++) for (const [k, s] of Object.entries(specs)) rounds[k].push(await load(base, s, ROUND_MS));
-  return Object.fromEntries(Object.entries(rounds).map(([k, r]) => [k, combine(r)]));
+  return Object.fromEntries(Object.entries(rounds).map(([k, r]) => [k, combineRounds(r)]));
 }
 
 async function runOn(database: "pglite" | "postgres") {

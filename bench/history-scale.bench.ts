@@ -22,7 +22,7 @@ import { ensureUser } from "@/lib/users/ensure-user";
 import { startAppServer } from "../tests/helpers/app-server";
 import { createEmptyPostgres } from "../tests/helpers/empty-postgres";
 import { seedHistory } from "../tests/helpers/seed-history";
-import { fmt, runLoad, type LoadResult } from "./lib/load";
+import { combineRounds, fmt, runLoad, type LoadResult } from "./lib/load";
 import { measureReservations } from "./lib/reservations";
 
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 3000);
@@ -32,13 +32,6 @@ const SMALL = 1_000;
 const PG_ADMIN = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const ONLY = process.env.BENCH_ONLY; // "pglite" | "postgres" | "reservations"
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const combine = (rounds: LoadResult[]) => ({
-  rps: rounds.reduce((n, r) => n + r.requests, 0) / rounds.reduce((t, r) => t + r.requests / r.rps, 0),
-  p50: median(rounds.map((r) => r.p50)),
-  p99: median(rounds.map((r) => r.p99)),
-  errors: rounds.reduce((n, r) => n + r.errors, 0),
-});
 
 /** The two users and their history, written before the app starts (PGlite allows one process). */
 async function prepare(db: Db, analyze: boolean) {
@@ -82,7 +75,7 @@ async function listOn(database: "pglite" | "postgres") {
     const rounds: Record<string, LoadResult[]> = Object.fromEntries(Object.keys(specs).map((k) => [k, []]));
     for (const s of Object.values(specs)) await load(s, 1000);
     for (let i = 0; i < ROUNDS; i++) for (const [k, s] of Object.entries(specs)) rounds[k].push(await load(s, ROUND_MS));
-    return { seedS, results: Object.fromEntries(Object.entries(rounds).map(([k, r]) => [k, combine(r)])) };
+    return { seedS, results: Object.fromEntries(Object.entries(rounds).map(([k, r]) => [k, combineRounds(r)])) };
   } finally {
     await app.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

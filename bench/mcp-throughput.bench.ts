@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startAppServer } from "../tests/helpers/app-server";
-import { fmt, runLoad, type LoadResult } from "./lib/load";
+import { combineRounds, fmt, runLoad, type LoadResult } from "./lib/load";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 6000);
@@ -36,18 +36,6 @@ function request(era: "legacy" | "modern", method: string, params: Record<string
     };
   } else if (Object.keys(params).length) body.params = params;
   return { method: "POST", headers, body: JSON.stringify(body) };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** Requests per second over all rounds; p50 and p99 as the median round's. */
-function combine(rounds: LoadResult[]) {
-  return {
-    rps: rounds.reduce((n, r) => n + r.requests, 0) / rounds.reduce((t, r) => t + r.requests / r.rps, 0),
-    p50: median(rounds.map((r) => r.p50)),
-    p99: median(rounds.map((r) => r.p99)),
-    errors: rounds.reduce((n, r) => n + r.errors, 0),
-  };
 }
 
 /** The JSON-RPC result of an answer sent as JSON or as one SSE message. */
@@ -107,8 +95,8 @@ try {
       ourRounds.push(await runLoad(appUrl, { connections: CONNECTIONS, durationMs: DURATION_MS / ROUNDS, ...ours }));
       bareRounds.push(await runLoad(bare.url, { connections: CONNECTIONS, durationMs: DURATION_MS / ROUNDS, ...req }));
     }
-    const p = combine(ourRounds);
-    const q = combine(bareRounds);
+    const p = combineRounds(ourRounds);
+    const q = combineRounds(bareRounds);
     console.log(
       `| ${name} | ${era} | ${fmt(p.rps, 0)} | ${fmt(p.p50, 2)} | ${fmt(p.p99, 2)} | ${fmt(q.rps, 0)} | ${fmt(q.p50, 2)} | ${fmt(q.p99, 2)} | ${fmt(p.rps / q.rps, 2)} | ${p.errors + q.errors} |`,
     );
@@ -116,7 +104,7 @@ try {
   // What any route of this Next.js app can do at best: a tiny JSON answer, no key, no MCP.
   const floorRounds: LoadResult[] = [];
   for (let i = 0; i < ROUNDS; i++) floorRounds.push(await runLoad(`${app.url}/api/health`, { connections: CONNECTIONS, durationMs: DURATION_MS / ROUNDS }));
-  const floor = combine(floorRounds);
+  const floor = combineRounds(floorRounds);
   console.log(`| GET /api/health (Next.js floor, no MCP) | – | ${fmt(floor.rps, 0)} | ${fmt(floor.p50, 2)} | ${fmt(floor.p99, 2)} | | | | | ${floor.errors} |`);
   bare.close();
 } finally {

@@ -11,7 +11,7 @@ import type { RateLimitSettings } from "../lib/config";
 import { createRateLimiter } from "../lib/rate-limit/rate-limiter";
 import { startAppServer, type AppServer } from "../tests/helpers/app-server";
 import { startRedisServer, type RedisServer } from "../tests/helpers/redis-server";
-import { fmt, runLoad, type LoadResult } from "./lib/load";
+import { fmt, median, runLoad, type LoadResult } from "./lib/load";
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 3000);
 // Rounds interleave the variants so that drift in machine load hits all of them alike; each
@@ -62,7 +62,6 @@ try {
       }
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const results = new Map<string, LoadResult>(
     [...rounds].map(([k, rs]) => [
       k,

@@ -88,3 +88,15 @@ export async function runPaced(url: string, opts: { rps: number; durationMs: num
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Requests per second over all rounds; p50 and p99 as the median round's. */
+export function combineRounds(rounds: LoadResult[]) {
+  return {
+    rps: rounds.reduce((n, r) => n + r.requests, 0) / rounds.reduce((t, r) => t + r.requests / r.rps, 0),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+  };
+}

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { plans, wallets } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { notFound } from "@/lib/errors";
-import { ledgerPage, toLedgerEntryView } from "./list-ledger";
+import { ledgerRows, toLedgerEntryView } from "./list-ledger";
 import { RECENT_ENTRIES, type CreditsView } from "./schemas";
 
 /**
@@ -33,8 +33,7 @@ function creditsStatement(db: Db) {
 
 function prepare(db: Db) {
   const userId = sql.placeholder("userId");
-  // The page query reads limit + 1 rows (to know whether more follow); here exactly RECENT_ENTRIES.
-  const recent = ledgerPage(db, userId, { limit: RECENT_ENTRIES - 1 }).as("recent");
+  const recent = ledgerRows(db, userId, { rows: RECENT_ENTRIES }).as("recent");
   return db
     .select({
       balance: wallets.balance,

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type Placeholder } from "drizzle-orm";
-import type { Db } from "@/db/client";
 import { z } from "zod";
+import type { Db } from "@/db/client";
 import { batches, creditLedger } from "@/db/schema";
 import type { Ctx } from "@/lib/context";
 import { afterCursor, pageInput, toPage } from "@/lib/pagination/keyset";
@@ -15,11 +15,12 @@ export const listLedgerInput = pageInput;
  * statistics (PGlite has no autovacuum) it read all of them and sorted: 1.4 s at 100k.
  */
 export function ledgerPageQuery(ctx: Ctx, p: { limit: number; cursor?: string }) {
-  return ledgerPage(ctx.db, ctx.userId, p);
+  // limit + 1 rows: the extra one says whether another page follows.
+  return ledgerRows(ctx.db, ctx.userId, { rows: p.limit + 1, cursor: p.cursor });
 }
 
-/** The page query for `userId`, a value or a placeholder of a prepared statement (get-credits.ts). */
-export function ledgerPage(db: Db, userId: string | Placeholder, p: { limit: number; cursor?: string }) {
+/** The newest `rows` entries of `userId` (a value, or a placeholder of a prepared statement: get-credits.ts). */
+export function ledgerRows(db: Db, userId: string | Placeholder, p: { rows: number; cursor?: string }) {
   const prompt = db
     .select({ prompt: batches.prompt })
     .from(batches)
@@ -40,7 +41,7 @@ export function ledgerPage(db: Db, userId: string | Placeholder, p: { limit: num
     .from(creditLedger)
     .where(and(eq(creditLedger.userId, userId), afterCursor(p.cursor, creditLedger.createdAt, creditLedger.id)))
     .orderBy(desc(creditLedger.createdAt), desc(creditLedger.id))
-    .limit(p.limit + 1);
+    .limit(p.rows);
 }
 
 /** The caller's credit history, newest first, each entry with the prompt of its batch. */

@@ -1,5 +1,8 @@
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** What a refused body is told (413 payload_too_large). */
+export const BODY_TOO_LARGE = `The request body is larger than the ${MAX_BODY_BYTES / 1024} KB limit.`;
+
 /**
  * Reads a request body of at most `MAX_BODY_BYTES`, or answers null as soon as it is larger
  * (declared by Content-Length or found while streaming), without reading the rest.

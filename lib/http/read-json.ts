@@ -1,5 +1,5 @@
 import { DomainError, badRequest } from "@/lib/errors";
-import { MAX_BODY_BYTES, readCappedBody } from "./read-capped";
+import { BODY_TOO_LARGE, MAX_BODY_BYTES, readCappedBody } from "./read-capped";
 
 /** Reads a JSON body of at most 64 KB; anything else is a 4xx that says what is expected. */
 export async function readJson(req: Request): Promise<unknown> {
@@ -19,6 +19,4 @@ export async function readJson(req: Request): Promise<unknown> {
 }
 
 const tooLarge = () =>
-  new DomainError("payload_too_large", `The request body is larger than the ${MAX_BODY_BYTES / 1024} KB limit.`, {
-    limitBytes: MAX_BODY_BYTES,
-  });
+  new DomainError("payload_too_large", BODY_TOO_LARGE, { limitBytes: MAX_BODY_BYTES });

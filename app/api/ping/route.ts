@@ -4,7 +4,7 @@
  * it. server.ts's edge guard still runs (it runs for every request); proxy.ts does not (API
  * paths are outside its matcher).
  */
-import { MAX_BODY_BYTES, readCappedBody } from "@/lib/http/read-capped";
+import { BODY_TOO_LARGE, readCappedBody } from "@/lib/http/read-capped";
 
 const BODY = '{"ok":true}';
 const HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
@@ -23,4 +23,4 @@ export async function POST(req: Request): Promise<Response> {
   return new Response(BODY, { headers: HEADERS });
 }
 
-const TOO_LARGE = JSON.stringify({ error: { code: "payload_too_large", message: `The request body is larger than the ${MAX_BODY_BYTES / 1024} KB limit.` } });
+const TOO_LARGE = JSON.stringify({ error: { code: "payload_too_large", message: BODY_TOO_LARGE } });

@@ -83,9 +83,7 @@ async function legacyJson(
   // own answer would never come: the JSON body waits for results the closed transport drops).
   let hungUp: (res: Response) => void = () => {};
   const gone = new Promise<Response>((resolve) => (hungUp = resolve));
-  let ended = false;
   const teardown = () => {
-    ended = true;
     transport.close().catch(() => {});
     server.close().catch(() => {});
   };
@@ -94,11 +92,12 @@ async function legacyJson(
     hungUp(new Response(null, { status: 499 }));
   };
   req.signal?.addEventListener("abort", onAbort, { once: true });
+  // Only a server whose exchange was answered to a client still there goes back for reuse.
   let answered = false;
   try {
     await server.connect(transport);
     const res = await Promise.race([transport.handleRequest(req, opts), gone]);
-    answered = !ended;
+    answered = req.signal?.aborted !== true;
     return res;
   } catch (err) {
     onerror(err instanceof Error ? err : new Error(String(err)));
