@@ -62,7 +62,7 @@ describe("/mcp body: read and parsed once", () => {
   });
 });
 
-describe("/mcp tool calls on borrowed servers", () => {
+describe("/mcp tool calls on pooled servers (the JSON exchange)", () => {
   const call = (id: number, signal?: AbortSignal) =>
     new Request("http://test.local/mcp", {
       method: "POST",
@@ -75,6 +75,7 @@ describe("/mcp tool calls on borrowed servers", () => {
 
   it("concurrent calls each get their own answer, and a call whose client hung up leaves nothing to the next", async () => {
     const hold = new Map<number, () => void>();
+    let abandonedSignal: AbortSignal | undefined;
     const handler = createPixolaMcpHandler(
       (ctx) => ({
         requestId: `req_${ctx.mcpReq.id}`,
@@ -82,7 +83,10 @@ describe("/mcp tool calls on borrowed servers", () => {
           const id = Number(ctx.mcpReq.id);
           // Callers finish out of order; id 999 waits until its client is gone.
           await new Promise<void>((resolve) => {
-            if (id === 999) hold.set(id, resolve);
+            if (id === 999) {
+              abandonedSignal = ctx.mcpReq.signal;
+              hold.set(id, resolve);
+            }
             else setTimeout(resolve, (id * 7) % 11);
           });
           return { defaultModel: `model-${id}`, models: [] };
@@ -100,8 +104,9 @@ describe("/mcp tool calls on borrowed servers", () => {
     const abandoned = serve(handler, call(999, gone.signal));
     await expect.poll(() => hold.has(999)).toBe(true);
     gone.abort();
-    // The exchange ends when its client goes, without waiting for the tool.
+    // The exchange ends when its client goes, without waiting for the tool, whose signal aborts.
     await abandoned;
+    expect(abandonedSignal?.aborted).toBe(true);
     hold.get(999)!();
     for (let i = 0; i < 5; i++) {
       const next = await (await serve(handler, call(1000 + i))).json();

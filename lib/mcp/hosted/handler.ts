@@ -11,6 +11,7 @@ import { isClientAbort } from "@/lib/safe-error";
 import { PIXOLA_INSTRUCTIONS } from "../instructions";
 import type { PortFactory, ToolSettings } from "../port";
 import { registerPixolaTools } from "../register-tools";
+import { jsonExchanges, plainToolCall } from "./json-exchange";
 import { jsonRpcMessages } from "./messages";
 import { plainToolsListId, toolListAnswer } from "./tool-list-answer";
 
@@ -32,9 +33,10 @@ const serverInfo = { name: "pixola", version: process.env.npm_package_version ??
  * A plain tools/list is answered from the list serialized once per process (tool-list-answer.ts).
  * A fresh McpServer per request is the SDK's stateless design; registration stays cheap (tool
  * schemas convert once per process, lib/mcp/tool-schema.ts; the caller's port is made inside
- * each tool call). A JSON exchange of one tools/call — the hot path of every assistant —
- * borrows an idle server instead (`serverPool`): a tool call leaves nothing behind on the
- * server it ran on, while initialize or logging/setLevel would, so those keep a fresh one.
+ * each tool call). A single tools/call that asked for no progress — the hot path of every
+ * assistant — goes to an idle server over a JSON exchange transport instead (json-exchange.ts):
+ * only requests the SDK's transport would take as they are (`plainToolCall`); anything else,
+ * including everything it would refuse, is served as above.
  */
 export function createPixolaMcpHandler(getPort: PortFactory, settings: ToolSettings): PixolaMcpHandler {
   const newServer = () => {
@@ -54,29 +56,21 @@ export function createPixolaMcpHandler(getPort: PortFactory, settings: ToolSetti
   const modern = createMcpHandler(newServer, { legacy: "reject", onerror });
   const legacyStreaming = legacyStatelessFallback(newServer, onerror);
   const toolList = toolListAnswer((req, parsedBody) => legacyJson(newServer(), req, { parsedBody }, onerror));
-  const toolCallServers = serverPool(newServer);
+  const toolCall = jsonExchanges(newServer);
 
   return async (req, opts) => {
     if (!(await isLegacyRequest(req, opts.parsedBody))) return modern.fetch(req, opts);
     if (req.method !== "POST" || asksForProgress(opts.parsedBody)) return legacyStreaming(req, opts);
     const toolListId = plainToolsListId(req, opts.parsedBody);
     if (toolListId !== undefined) return toolList(req, toolListId);
-    if (isOneToolCall(opts.parsedBody)) return legacyJson(toolCallServers.take(), req, opts, onerror, toolCallServers.give);
+    const call = plainToolCall(req, opts.parsedBody);
+    if (call) return toolCall(call, req, opts.authInfo);
     return legacyJson(newServer(), req, opts, onerror);
   };
 }
 
-/**
- * One 2025-era exchange answered as a single JSON body (or 202 for notifications only).
- * `reuse` gets the server back when the exchange ended normally and the server is detached.
- */
-async function legacyJson(
-  server: McpServer,
-  req: Request,
-  opts: Opts,
-  onerror: (err: Error) => void,
-  reuse?: (server: McpServer) => void,
-): Promise<Response> {
+/** One 2025-era exchange answered as a single JSON body (or 202 for notifications only). */
+async function legacyJson(server: McpServer, req: Request, opts: Opts, onerror: (err: Error) => void): Promise<Response> {
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   // A client that hangs up ends the exchange: its tool calls see their signal abort, as in the
   // SDK's fallback, and the exchange ends at once with an answer nobody reads (the transport's
@@ -92,39 +86,16 @@ async function legacyJson(
     hungUp(new Response(null, { status: 499 }));
   };
   req.signal?.addEventListener("abort", onAbort, { once: true });
-  // Only a server whose exchange was answered to a client still there goes back for reuse.
-  let answered = false;
   try {
     await server.connect(transport);
-    const res = await Promise.race([transport.handleRequest(req, opts), gone]);
-    answered = req.signal?.aborted !== true;
-    return res;
+    return await Promise.race([transport.handleRequest(req, opts), gone]);
   } catch (err) {
     onerror(err instanceof Error ? err : new Error(String(err)));
     return Response.json({ jsonrpc: "2.0", error: { code: -32603, message: "Internal error" }, id: null }, { status: 500 });
   } finally {
     req.signal?.removeEventListener("abort", onAbort);
     teardown();
-    // The transport closed synchronously, which detached it; a hung-up exchange's server is dropped.
-    if (answered && reuse && server.server.transport === undefined) reuse(server);
   }
-}
-
-/** Idle servers, up to `max`, lent out one exchange at a time. */
-function serverPool(make: () => McpServer, max = 64) {
-  const idle: McpServer[] = [];
-  return {
-    take: () => idle.pop() ?? make(),
-    give: (server: McpServer) => {
-      if (idle.length < max) idle.push(server);
-    },
-  };
-}
-
-/** Whether the body is exactly one tools/call request. */
-function isOneToolCall(parsed: unknown): boolean {
-  const [m, ...more] = jsonRpcMessages(parsed);
-  return more.length === 0 && m !== undefined && m.method === "tools/call" && m.id !== undefined;
 }
 
 /** Whether any message of the body carries a progress token: its answer must be able to stream. */

@@ -1,5 +1,6 @@
 import { registerAppTool } from "@modelcontextprotocol/ext-apps/server";
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { CallToolResult, McpServer } from "@modelcontextprotocol/server";
+import { deepFreeze } from "@/lib/deep-freeze";
 import { z } from "zod";
 import { modelSummary, type ModelList } from "@/lib/catalog/schemas";
 import { viewMeta } from "../apps/views";
@@ -33,27 +34,26 @@ export function registerListModelsTool(server: McpServer, deps: ToolDeps) {
     (_args, ctx) =>
       runTool(ctx, deps, "list_models", async (port) => {
         const data = await port.listModels();
-        return toolResult(data, listText(data));
+        let result = results.get(data);
+        if (!result) results.set(data, (result = deepFreeze(toolResult(data, listText(data)))));
+        return result;
       }),
   );
 }
 
-// The server hands out one frozen list while the catalog and availability stay the same.
-const texts = new WeakMap<ModelList, string>();
+// The server hands out one frozen list while the catalog and availability stay the same, and
+// the tool one frozen answer per list (serialized once: lib/frozen-json.ts).
+const results = new WeakMap<ModelList, CallToolResult>();
 
 function listText(data: ModelList): string {
-  let text = texts.get(data);
-  if (text !== undefined) return text;
   const available = data.models.filter((m) => m.available);
   const unavailable = data.models.filter((m) => !m.available);
   const lines = available.map((m) => `- ${m.slug} (${m.name}): ${m.bestFor}. ${m.pricing.standard} credits standard, ${m.pricing.hd} hd.`);
-  text = [
+  return [
     `Default model: ${data.defaultModel}. Available models, price per image:`,
     ...lines,
     ...(unavailable.length
       ? [`In the catalog but not available on this server (no running worker is configured for their provider): ${unavailable.map((m) => m.slug).join(", ")}.`]
       : []),
   ].join("\n");
-  texts.set(data, text);
-  return text;
 }
