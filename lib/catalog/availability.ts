@@ -1,31 +1,29 @@
 import { gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { workers } from "@/db/schema";
+import { refreshed } from "./refreshed";
 
 /** Workers heartbeat every 5 s (lib/generation/heartbeat.ts) and count as live for 15 s. */
 export const HEARTBEAT_MS = 5_000;
 export const LIVE_SECONDS = 15;
 
-// One small query per second per process at most: list_models and submits read it often.
-const CACHE_MS = 1_000;
-const cache = new WeakMap<Db, { at: number; value: Promise<ReadonlySet<string>> }>();
+// One small query per second per process at most: list_models and submits read it often. A
+// busy process answers from the last read (at most 2 s old) while the next one runs.
+const live = refreshed(
+  (db) =>
+    db
+      .select({ p: sql<string>`unnest(${workers.providers})` })
+      .from(workers)
+      .where(gt(workers.seenAt, sql`now() - make_interval(secs => ${LIVE_SECONDS})`))
+      .then((rows) => new Set(rows.map((r) => r.p)) as ReadonlySet<string>),
+  { ttlMs: 1_000 },
+);
 
 /** The providers some live worker can run right now. */
-export function liveProviders(db: Db): Promise<ReadonlySet<string>> {
-  const hit = cache.get(db);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-  const value = db
-    .select({ p: sql<string>`unnest(${workers.providers})` })
-    .from(workers)
-    .where(gt(workers.seenAt, sql`now() - make_interval(secs => ${LIVE_SECONDS})`))
-    .then((rows) => new Set(rows.map((r) => r.p)) as ReadonlySet<string>);
-  value.catch(() => cache.delete(db));
-  cache.set(db, { at: Date.now(), value });
-  return value;
-}
+export const liveProviders = (db: Db): Promise<ReadonlySet<string>> => live.get(db);
 
 /** Forget the cached answer (a worker of this process just announced or retired). */
-export const forgetLiveProviders = (db: Db) => cache.delete(db);
+export const forgetLiveProviders = (db: Db) => live.forget(db);
 
 /**
  * The default model: DEFAULT_MODEL when available, else the first available of this list,

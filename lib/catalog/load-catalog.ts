@@ -2,6 +2,7 @@ import { asc } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { models, shapes, styles } from "@/db/schema";
 import { chooseDefaultModel, liveProviders } from "./availability";
+import { refreshed } from "./refreshed";
 
 export type ModelRow = typeof models.$inferSelect;
 export type StyleRow = typeof styles.$inferSelect;
@@ -24,21 +25,14 @@ export interface Catalog extends StaticCatalog {
 }
 
 // The rows change only when a process boots and seeds (or upserts CATALOG_FILE), so they are
-// read at most every few seconds; availability comes from the workers' heartbeats.
-const TTL_MS = 5_000;
-const cache = new WeakMap<Db, { at: number; value: Promise<StaticCatalog> }>();
+// read at most every few seconds, in the background while the process is busy; availability
+// comes from the workers' heartbeats.
+const rows = refreshed(readCatalog, { ttlMs: 5_000 });
 
-function staticCatalog(db: Db): Promise<StaticCatalog> {
-  const hit = cache.get(db);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-  const value = readCatalog(db);
-  value.catch(() => cache.delete(db));
-  cache.set(db, { at: Date.now(), value });
-  return value;
-}
+const staticCatalog = (db: Db): Promise<StaticCatalog> => rows.get(db);
 
 export function invalidateCatalog(db: Db): void {
-  cache.delete(db);
+  rows.forget(db);
 }
 
 export async function loadCatalog(db: Db): Promise<Catalog> {
