@@ -51,7 +51,8 @@ export class JsonExchangeTransport implements Transport {
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
-    if (!("id" in message) || message.id !== this.#id || !("result" in message || "error" in message)) return;
+    // Nothing to answer once the exchange is over (answered, or its client gone).
+    if (!this.#answer || !("id" in message) || message.id !== this.#id || !("result" in message || "error" in message)) return;
     this.#settle(new Response(frozenJson(message), { headers: JSON_HEADERS }));
   }
 

@@ -1,8 +1,8 @@
 import { registerAppTool } from "@modelcontextprotocol/ext-apps/server";
 import type { CallToolResult, McpServer } from "@modelcontextprotocol/server";
-import { deepFreeze } from "@/lib/deep-freeze";
 import { z } from "zod";
 import { modelSummary, type ModelList } from "@/lib/catalog/schemas";
+import { deepFreeze } from "@/lib/deep-freeze";
 import { viewMeta } from "../apps/views";
 import type { ToolDeps } from "../port";
 import { runTool, toolResult } from "../run-tool";
