@@ -69,7 +69,8 @@ async function openPglite(dir: string, loadDataDir?: Blob): Promise<DbHandle> {
   try {
     if (memory) {
       const { PGlite } = await import("@electric-sql/pglite");
-      client = await PGlite.create(dir, loadDataDir ? { loadDataDir } : {});
+      const { withNamedStatements } = await import("./pglite-statements");
+      client = withNamedStatements(await PGlite.create(dir, loadDataDir ? { loadDataDir } : {}));
     } else {
       fs.mkdirSync(dir, { recursive: true });
       const { openPgliteThread } = await import("./pglite-client");

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import type { PgliteReply, PgliteRequest } from "./pglite-protocol";
+import { namedStatements } from "./pglite-statements";
 
 const port = parentPort;
 if (!port) throw new Error("db/pglite-thread.ts runs only as a worker thread (see db/pglite-client.ts)");
@@ -23,6 +24,7 @@ const fail = (id: number, err: unknown) => {
 const identityParsers = (types: number[]) => Object.fromEntries(types.map((t) => [t, (v: string) => v]));
 
 const pg = new PGlite((workerData as { dataDir: string }).dataDir);
+const statements = namedStatements(pg);
 const open = new Map<number, { tx: Transaction; finish(commit: boolean): void; endId?: number }>();
 let nextTx = 1;
 const ROLLBACK = Symbol("rollback");
@@ -32,7 +34,8 @@ async function handle(msg: PgliteRequest) {
     case "query": {
       const target = msg.tx ? open.get(msg.tx)?.tx : pg;
       if (!target) throw new Error(`transaction ${msg.tx} is not open`);
-      const r = await target.query(msg.sql, msg.params, { rowMode: msg.rowMode, parsers: identityParsers(msg.identityTypes) });
+      const opts = { rowMode: msg.rowMode, parsers: identityParsers(msg.identityTypes) };
+      const r = msg.params?.length ? await statements.query(msg.sql, msg.params, opts, !!msg.tx) : await target.query(msg.sql, msg.params, opts);
       return { rows: r.rows, fields: r.fields, affectedRows: r.affectedRows };
     }
     case "exec": {
