@@ -13,7 +13,7 @@
  */
 import os from "node:os";
 import { startAppServer } from "../tests/helpers/app-server";
-import { fmt, runPaced } from "./lib/load";
+import { combineRounds, fmt, runPaced } from "./lib/load";
 
 const RPS = Number(process.env.BENCH_RPS ?? 200);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 12_000);
@@ -84,14 +84,6 @@ async function feeder() {
   };
 }
 
-/** Merged latencies of several runs, as one LoadResult. */
-function merge(runs: Awaited<ReturnType<typeof runPaced>>[]) {
-  const all = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
-  const pct = (p: number) => all[Math.min(all.length - 1, Math.floor((p / 100) * all.length))] ?? NaN;
-  const rps = runs.reduce((a, r) => a + r.rps, 0) / runs.length;
-  return { requests: all.length, errors: runs.reduce((a, r) => a + r.errors, 0), rps, p50: pct(50), p99: pct(99) };
-}
-
 try {
   const feed = await feeder();
   // Warm up: start the render threads and the routes, and JIT the health path.
@@ -121,8 +113,8 @@ try {
     if (!after.stillQueued) starved++;
     await feed.drain(ids);
   }
-  const idle = merge(idleRuns);
-  const busy = merge(busyRuns);
+  const idle = combineRounds(idleRuns);
+  const busy = combineRounds(busyRuns);
 
   console.log(`GET /api/health — open loop, ${RPS} requests/s, ${ROUNDS} × ${phaseMs / 1000} s per phase, alternating; node ${process.version}, ${os.availableParallelism()} CPUs, RENDER_THREADS ${THREADS}, host load average ${fmt(os.loadavg()[0], 2)}`);
   console.log(`Busy phase: the queue filled beforehand with more embedded 1024² images than the pool renders in a phase; ${fmt(rendered / busySeconds, 1)} images/s rendered; images still waiting at the end of ${checks - starved} of ${checks} busy rounds.\n`);

@@ -62,7 +62,7 @@ try {
       }
     }
   }
-  const results = new Map<string, LoadResult>(
+  const results = new Map<string, Omit<LoadResult, "latencies">>(
     [...rounds].map(([k, rs]) => [
       k,
       { requests: median(rs.map((r) => r.requests)), errors: rs.reduce((n, r) => n + r.errors, 0), rps: median(rs.map((r) => r.rps)), p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)) },
