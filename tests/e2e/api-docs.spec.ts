@@ -1,5 +1,4 @@
 import { expect, test } from "@playwright/test";
-import { pageShots } from "./page-shots";
 
 test("API docs: every operation has an example request, named error responses and example bodies", async ({ page }) => {
   await page.goto("/docs/api");
@@ -29,5 +28,4 @@ test("API docs: every operation has an example request, named error responses an
   // The examples scroll inside their blocks: on a phone the page itself does not get wider.
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await pageShots(page, "api-docs");
 });
