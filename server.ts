@@ -13,14 +13,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { stopAllCredentials } from "./lib/credentials/credentials";
+import { stopAllCredentials } from "./lib/credentials/shutdown";
 import { clientAddress, isTrusted, parseTrustedProxies } from "./lib/http/client-address";
 import { isApiPath, isCrossOriginPagePost, malformedPath, pathOf } from "./lib/http/edge-guard";
 import { jsonRefusals } from "./lib/http/json-refusals";
 import { checkPageFormPost, isMultipart } from "./lib/http/page-form-post";
 import { routeConsoleErrorsToLog } from "./lib/http/safe-console";
 import { HTTP_STATUS, type ErrorCode } from "./lib/errors";
-import { errorBody } from "./lib/http/respond";
+import { errorBody } from "./lib/http/error-body";
 import { newRequestId } from "./lib/ids";
 import { log } from "./lib/log";
 

@@ -2,6 +2,7 @@ import type { Db, DbHandle } from "@/db/client";
 import { log } from "@/lib/log";
 import { CredentialCache, DEFAULT_CREDENTIAL_CACHE_SIZE, parseCredentialRef } from "./credential-cache";
 import { LastUsedWriter } from "./last-used";
+import { onCredentialsShutdown } from "./shutdown";
 
 /** Where drizzle/0007_credential_notify.sql's triggers announce a changed key or grant. */
 export const CREDENTIALS_CHANNEL = "pixola_credentials";
@@ -13,14 +14,8 @@ export interface Credentials {
 
 // On globalThis, like the runtime (lib/runtime.ts): Next.js loads route handlers in module
 // graphs of their own, and each must find the one cache of this database.
-const g = globalThis as unknown as { __pixolaCredentials?: WeakMap<Db, Credentials>; __pixolaCredentialStops?: Set<() => Promise<void>> };
+const g = globalThis as unknown as { __pixolaCredentials?: WeakMap<Db, Credentials> };
 const registry = (g.__pixolaCredentials ??= new WeakMap());
-const started = (g.__pixolaCredentialStops ??= new Set());
-
-/** On shutdown (server.ts): stops listening and writes the last-used times still pending. */
-export async function stopAllCredentials(): Promise<void> {
-  await Promise.allSettled([...started].map((stop) => stop()));
-}
 
 /**
  * The cache and last-used writer of `db`. The cache stays offline (bypassed: every check reads
@@ -60,11 +55,11 @@ export async function startCredentials(handle: DbHandle, opts: { max?: number; f
     },
   });
   const stop = async () => {
-    started.delete(stop);
+    unregister();
     cache.goOffline();
     await unlisten();
     await lastUsed.flush();
   };
-  started.add(stop);
+  const unregister = onCredentialsShutdown(stop);
   return stop;
 }

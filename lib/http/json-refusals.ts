@@ -1,6 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { HTTP_STATUS, type ErrorCode } from "@/lib/errors";
-import { errorBody } from "./respond";
+import { errorBody } from "./error-body";
 import { newRequestId } from "@/lib/ids";
 
 /**

@@ -1,19 +1,14 @@
 import { ZodError } from "zod";
-import { DomainError, HTTP_STATUS, type ErrorCode } from "@/lib/errors";
+import { DomainError, HTTP_STATUS } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { isClientAbort } from "@/lib/safe-error";
 import { describeZodError } from "@/lib/zod-message";
+import { errorBody, type PublicError } from "./error-body";
 
 export function json(body: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json; charset=utf-8");
   return new Response(JSON.stringify(body), { status: init.status ?? 200, headers });
-}
-
-export interface PublicError {
-  code: ErrorCode;
-  message: string;
-  details?: Record<string, unknown>;
 }
 
 /** Every failure becomes a known code; unknown errors are logged and answered generically. */
@@ -24,11 +19,6 @@ export function toPublicError(err: unknown, requestId: string): PublicError {
   if (isClientAbort(err)) log.debug("client went away", { requestId, err });
   else log.error("unhandled error", { requestId, err });
   return { code: "internal_error", message: `Something went wrong on our side. Quote request id ${requestId} if you report it.` };
-}
-
-/** The one shape of every API error body: `{ error: { code, message, requestId, details? } }`. */
-export function errorBody(e: PublicError, requestId: string): string {
-  return JSON.stringify({ error: { code: e.code, message: e.message, requestId, ...(e.details ? { details: e.details } : {}) } });
 }
 
 export function errorResponse(err: unknown, requestId: string, headers?: HeadersInit): Response {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Requester, UpstashRequest, UpstashResponse } from "@upstash/redis";
-import { createClient } from "redis";
+import type { createClient } from "redis";
 import { log } from "@/lib/log";
 
 // Every @upstash/ratelimit 2.x script starts with `#!lua flags=allow-key-locking`, a flag
@@ -61,6 +61,9 @@ export function redisRequester(client: RedisClient, commandTimeoutMs: number): R
  * the client keeps reconnecting in the background.
  */
 export async function openRedisClient(url: string, readyTimeoutMs: number): Promise<RedisClient> {
+  // Loaded only when a Redis is configured: node-redis is ~650 modules, and loading them made
+  // every server start on Node 24 about 0.45 s slower, Redis or not.
+  const { createClient } = await import("redis");
   const client = createClient({
     url,
     disableOfflineQueue: true,
