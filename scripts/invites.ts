@@ -4,7 +4,6 @@
  * running server when that server holds the embedded database.
  */
 import { exitOnError, parseCreateArgs, runAdminCommand } from "@/lib/admin/run-admin-command";
-import { createInvite } from "@/lib/invites/create-invite";
 
 const USAGE = "Usage: npm run invites -- create [--note TEXT] [--expires-days N]";
 
@@ -19,7 +18,7 @@ async function main() {
   const { code, invite } = await runAdminCommand({
     route: "/api/admin/invites",
     body: input,
-    direct: (db) => createInvite(db, input),
+    direct: async (db) => (await import("@/lib/invites/create-invite")).createInvite(db, input),
   });
   const expiry = invite.expiresAt ? `until ${new Date(invite.expiresAt).toISOString()}` : "with no expiry";
   console.error(`Created invite ${invite.id}${invite.note ? ` (${invite.note})` : ""}: one account, ${expiry}.`);

@@ -7,8 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import { exitOnError, runAdminCommand } from "@/lib/admin/run-admin-command";
-import { backfillPreviews, backfillPreviewsInput, type BackfillResult } from "@/lib/images/backfill-previews";
-import { storeFromConfig } from "@/lib/storage/create-store";
+import type { BackfillResult } from "@/lib/images/backfill-previews";
 
 const USAGE = "Usage: npm run previews -- backfill [--limit N]";
 
@@ -18,11 +17,18 @@ async function main() {
     console.error(USAGE);
     process.exit(2);
   }
-  const input = backfillPreviewsInput.parse({ limit: values.limit === undefined ? undefined : Number(values.limit) });
+  const body = { limit: values.limit === undefined ? undefined : Number(values.limit) };
   const done = await runAdminCommand<BackfillResult>({
     route: "/api/admin/previews",
-    body: input,
-    direct: (db, config) => backfillPreviews({ db, store: storeFromConfig(config), maxImages: input.limit }),
+    body,
+    direct: async (db, config) => {
+      const [{ backfillPreviews, backfillPreviewsInput }, { storeFromConfig }] = await Promise.all([
+        import("@/lib/images/backfill-previews"),
+        import("@/lib/storage/create-store"),
+      ]);
+      const input = backfillPreviewsInput.parse(body);
+      return backfillPreviews({ db, store: storeFromConfig(config), maxImages: input.limit });
+    },
   });
   console.error(`Made ${done.made} preview${done.made === 1 ? "" : "s"}${done.failed ? `; ${done.failed} failed (see the server's log)` : ""}.`);
   console.log(JSON.stringify(done));

@@ -4,7 +4,6 @@
  * link, valid for 24 hours, where its owner sets a password for the dashboard.
  */
 import { exitOnError, parseCreateArgs, runAdminCommand } from "@/lib/admin/run-admin-command";
-import { createUser } from "@/lib/users/create-user";
 
 const USAGE = "Usage: npm run users -- create --email someone@example.com [--name NAME]";
 
@@ -14,7 +13,7 @@ async function main() {
   const created = await runAdminCommand({
     route: "/api/admin/users",
     body: input,
-    direct: (db, config) => createUser({ db, config }, input),
+    direct: async (db, config) => (await import("@/lib/users/create-user")).createUser({ db, config }, input),
   });
   console.error(`Created the account ${created.email}.`);
   console.error(`Send this link to its owner to set a password (one use, until ${new Date(created.linkExpiresAt).toISOString()}):`);

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { startFakeOpenAi } from "../fixtures/fake-openai";
 import { PGLITE_TEMPLATE_ENV, startAppServer } from "../helpers/app-server";
+import { createEmptyPostgres } from "../helpers/empty-postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,16 +16,18 @@ declare module "vitest" {
 }
 
 /**
- * One running app for the HTTP suite: on PostgreSQL when TEST_APP_DATABASE_URL is set, else
- * PGlite. OpenAI's image API is a loopback fake, so the priced hosted models can be exercised.
+ * One running app for the HTTP suite: on a new PostgreSQL database when TEST_DATABASE_URL is
+ * set (dropped afterwards: the app's secret is made anew in its fresh data directory each run,
+ * and a database kept from an earlier run holds keys sealed with the old one), else PGlite. OpenAI's image API is a loopback fake, so the priced hosted models can be exercised.
  * Beside it, one migrated embedded database that the apps test files start for themselves
  * copy (tests/helpers/app-server.ts); this app migrates its own, as a fresh install does.
  */
 export default async function setup(project: TestProject) {
   const fake = await startFakeOpenAi();
+  const database = process.env.TEST_DATABASE_URL ? await createEmptyPostgres() : undefined;
   const [server, template] = await Promise.all([
     startAppServer({
-      DATABASE_URL: process.env.TEST_APP_DATABASE_URL,
+      DATABASE_URL: database?.url,
       OPENAI_API_KEY: "sk-test-provider",
       OPENAI_BASE_URL: fake.url,
       DEFAULT_MODEL: "procedural",
@@ -42,6 +45,7 @@ export default async function setup(project: TestProject) {
   project.provide("adminToken", server.adminToken);
   return async () => {
     await server.stop();
+    await database?.drop();
     await fake.close();
     template.remove();
   };
