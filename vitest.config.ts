@@ -7,18 +7,6 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 // many short files feel most. Vitest's default on a two-core machine is a single worker.
 const pool = "threads";
 
-// Each test file imports in a fresh worker. drizzle-orm is ~100 ES modules, and on Node 24 each
-// one re-reads its 178 KB package.json "exports" (the package-scope lookup of every ES module):
-// 1.2 s an import there, 0.1 s on Node 20. Bundled into one module by the optimizer, once per run.
-const deps = {
-  optimizer: {
-    ssr: {
-      enabled: true,
-      include: ["drizzle-orm", "drizzle-orm/errors", "drizzle-orm/pg-core", "drizzle-orm/pglite", "drizzle-orm/pglite/migrator", "drizzle-orm/postgres-js", "drizzle-orm/postgres-js/migrator"],
-    },
-  },
-};
-
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -31,7 +19,6 @@ export default defineConfig({
           globalSetup: ["tests/views-setup.ts"],
           testTimeout: 30_000,
           pool,
-          deps,
           maxWorkers: 2,
         },
       },
@@ -46,7 +33,6 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           pool,
-          deps,
           // More files than cores: many wait on leases, timeouts and other processes.
           maxWorkers: 4,
         },
@@ -60,7 +46,6 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool,
-          deps,
           // Two files at a time: most of a file's time is spent waiting on the app processes it
           // talks to (or starts), and files share nothing but the suite's app, where each test
           // uses users and keys of its own.
