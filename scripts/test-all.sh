@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: unit, integration (PGlite, plus PostgreSQL when TEST_DATABASE_URL is
 # set), HTTP against the built app, and the browser suite when Playwright tests exist.
-# Prints each stage's wall time as it ends ("-- <stage>: 83 s") and a summary of them, then
-# one closing line: "N passed, N failed".
+# Prints each stage's wall time as it ends ("-- <stage>: 83 s"), a line per failed test
+# ("FAILED <stage> <file> > <test>: <message>"), a summary of the times, then one closing
+# line: "N passed, N failed".
 # TEST_STAGES picks stages (default: "unit integration http e2e"); .ci/run uses it to run the
 # unit suite a second time on another Node version. `npm run build` runs only
 # for the stages that need the built app, http and e2e (or when "build" is listed), after the
@@ -45,14 +46,14 @@ for project in unit integration; do
   stage_end "$project"
 done
 
-built=1
+built=1; build_failed=0
 if want build || want http || want e2e; then
   stage_start build
   if npm run build > "$out/build.log" 2>&1; then
     tail -n 5 "$out/build.log"
   else
     # Counted as one failure; the suites that need the built app are not run.
-    cat "$out/build.log"; failed=$((failed + 1)); status=1; built=0
+    cat "$out/build.log"; failed=$((failed + 1)); status=1; built=0; build_failed=1
   fi
   stage_end build
 fi
@@ -76,6 +77,9 @@ if want e2e && [ "$built" -eq 1 ] && compgen -G "tests/e2e/*.spec.ts" > /dev/nul
   stage_end e2e
 fi
 
+# What failed, a line each, so the end of a long log names it (.ci/run repeats these lines).
+[ "$build_failed" -eq 0 ] || echo "FAILED build: npm run build (its log is printed above)"
+node scripts/list-failures.mjs "$out"/*.json
 echo "wall time: ${timings}total ${SECONDS} s"
 echo "${passed} passed, ${failed} failed"
 exit $status
