@@ -8,6 +8,9 @@
  * Run: npx next build && npx tsx bench/fast-paths.bench.ts
  * BENCH_CPU_PROF_DIR=<dir> writes a CPU profile of the app per measured route there instead
  * (app-<database>-<route>.cpuprofile, for Chrome DevTools or bench/lib/profile-summary.ts).
+ * Diagnostics: BENCH_ROUND_LOG=1 prints each round (its start in s since the app started, p50,
+ * p99, slowest); BENCH_APP_NODE_OPTIONS sets the app's NODE_OPTIONS (e.g. `--import` of a file
+ * that calls v8.setFlagsFromString("--trace-gc")) and BENCH_APP_OUTPUT=<file> keeps its output.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -23,11 +26,45 @@ const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PG_ADMIN = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const ONLY = process.env.BENCH_ONLY; // "pglite" | "postgres"
+// "shuffled" (the default): each round takes the routes in a new order (seeded: BENCH_SEED), so
+// a periodic event of the server's (its old-generation collection every 8-15 s, about one
+// cycle of six 2-s rounds) cannot fall on the same route every round. "fixed": listed order.
+const ORDER = process.env.BENCH_ORDER === "fixed" ? "fixed" : "shuffled";
+const ORDER_SEED = Number(process.env.BENCH_SEED ?? 14);
+const ROUND_LOG = process.env.BENCH_ROUND_LOG === "1";
 const HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
 const rpc = (method: string, params?: unknown) => JSON.stringify({ jsonrpc: "2.0", id: 1, method, ...(params ? { params } : {}) });
 type Spec = { path: string; method?: string; headers?: Record<string, string>; body?: string };
 
 
+/** A small seeded PRNG (mulberry32): the same seed gives the same orders. */
+function seeded(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+function shuffle<T>(items: T[], random: () => number) {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+}
+
+/**
+ * Requests slower than SLOW_MS per second of the route's measured time. A stall of the server
+ * (a collection, a descheduled thread) delays about one request per connection whatever the
+ * route, so the same stalls are a larger share of a slower route's requests: its p99 rises with
+ * no cost of its own. Equal figures here mean the routes meet the same stalls.
+ */
+const SLOW_MS = 100;
+const slowPerSecond = (r: LoadResult) => r.latencies.filter((l) => l >= SLOW_MS).length / (r.requests / r.rps);
+
+let T0 = performance.now();
 const load = (base: string, s: Spec, ms: number, agent?: http.Agent) =>
   runLoad(`${base}${s.path}`, { connections: CONNECTIONS, durationMs: ms, method: s.method, headers: s.headers, body: s.body, agent });
 
@@ -41,7 +78,18 @@ async function measure(base: string, specs: Record<string, Spec>) {
   const agents = Object.fromEntries(Object.keys(specs).map((k) => [k, new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS })]));
   try {
     for (const [k, s] of Object.entries(specs)) await load(base, s, 700, agents[k]);
-    for (let i = 0; i < ROUNDS; i++) for (const [k, s] of Object.entries(specs)) rounds[k].push(await load(base, s, ROUND_MS, agents[k]));
+    const random = seeded(ORDER_SEED);
+    const t0 = T0;
+    for (let i = 0; i < ROUNDS; i++) {
+      const names = Object.keys(specs);
+      if (ORDER === "shuffled") shuffle(names, random);
+      for (const k of names) {
+        const at = (performance.now() - t0) / 1000;
+        const r = await load(base, specs[k], ROUND_MS, agents[k]);
+        rounds[k].push(r);
+        if (ROUND_LOG) console.log(`round ${i + 1} at ${fmt(at, 1)} s: ${k}: p50 ${fmt(r.p50, 1)} ms, p99 ${fmt(r.p99, 1)} ms, max ${fmt(r.latencies.at(-1) ?? NaN, 1)} ms`);
+      }
+    }
   } finally {
     for (const agent of Object.values(agents)) agent.destroy();
   }
@@ -59,7 +107,9 @@ async function runOn(database: "pglite" | "postgres") {
     RATE_LIMIT: "off",
     DATABASE_URL: db?.url,
     ...(prof ? { NODE_OPTIONS: `--import ${path.resolve("bench/lib/cpu-profile-preload.mjs")}`, BENCH_CPU_PROF_DIR: prof } : {}),
+    ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
   });
+  T0 = performance.now();
   try {
     const issued = await fetch(`${app.url}/api/admin/keys`, {
       method: "POST",
@@ -92,6 +142,7 @@ async function runOn(database: "pglite" | "postgres") {
     }
     return { rounds: await measure(app.url, specs), listModels: JSON.parse(json).result.structuredContent };
   } finally {
+    if (process.env.BENCH_APP_OUTPUT) fs.writeFileSync(process.env.BENCH_APP_OUTPUT, app.output());
     await app.stop();
     await db?.drop();
   }
@@ -125,7 +176,7 @@ async function runBare(listModels: unknown) {
 }
 
 console.log(
-  `${CONNECTIONS} keep-alive connections per route (opened in its warm-up, kept), ${ROUNDS} rounds of ${ROUND_MS / 1000} s per route, routes alternating, ` +
+  `${CONNECTIONS} keep-alive connections per route (opened in its warm-up, kept), ${ROUNDS} rounds of ${ROUND_MS / 1000} s per route, routes alternating (${ORDER === "shuffled" ? `order shuffled each round, seed ${ORDER_SEED}` : "fixed order"}), ` +
     `p50 and p99 over all of a route's requests; ` +
     `node ${process.version}, ${os.availableParallelism()} CPUs, load average ${fmt(os.loadavg()[0], 2)}\n`,
 );
@@ -146,12 +197,12 @@ for (const database of ["pglite", "postgres"] as const) {
   const [a, b] = [results["GET /api/ping (floor)"], results["GET /api/ping (floor, again)"]];
   console.log(`${database === "pglite" ? "embedded PGlite" : "PostgreSQL"}:\n`);
   console.log(`A/A: the floor's two rows differ by ${fmt(Math.max(a.rps, b.rps) / Math.min(a.rps, b.rps), 2)}× in req/s and ${fmt(Math.max(a.p99, b.p99) / Math.min(a.p99, b.p99), 2)}× in p99; ratios below are to both rows together (${fmt(floor.rps, 0)} req/s, p99 ${fmt(floor.p99, 2)} ms).\n`);
-  console.log("| route | req/s | × floor | × POST floor | p50 ms | p99 ms | p99 × floor's | errors |");
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log(`| route | req/s | × floor | × POST floor | p50 ms | p99 ms | p99 × floor's | over ${SLOW_MS} ms, per s | errors |`);
+  console.log("|---|---|---|---|---|---|---|---|---|");
   for (const [name, r] of Object.entries(results)) {
     const overPost = name.startsWith("/mcp") ? fmt(r.rps / postFloor.rps, 2) : "";
     console.log(
-      `| ${name} | ${fmt(r.rps, 0)} | ${fmt(r.rps / floor.rps, 2)} | ${overPost} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.p99 / floor.p99, 2)} | ${r.errors} |`,
+      `| ${name} | ${fmt(r.rps, 0)} | ${fmt(r.rps / floor.rps, 2)} | ${overPost} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${fmt(r.p99 / floor.p99, 2)} | ${fmt(slowPerSecond(r), 1)} | ${r.errors} |`,
     );
   }
   console.log("");
