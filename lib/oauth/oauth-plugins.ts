@@ -4,6 +4,7 @@ import type { Config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { ALL_SCOPES } from "@/lib/context";
 import { OFFLINE_ACCESS } from "./scopes";
+import { signingKeyCheck } from "./signing-key";
 
 export type OAuthConfig = Pick<Config, "appUrl"> & { oauth?: Config["oauth"] };
 
@@ -39,8 +40,11 @@ export function oauthPlugins(config: OAuthConfig) {
     return [];
   }
   const ttl = config.oauth ?? { accessTokenTtlSeconds: 3600, refreshTokenTtlSeconds: 30 * 24 * 3600 };
+  const jwtOptions = { jwt: { issuer: oauthIssuer(config.appUrl) }, disableSettingJwtHeader: true };
   return [
-    jwt({ jwt: { issuer: oauthIssuer(config.appUrl) }, disableSettingJwtHeader: true }),
+    jwt(jwtOptions),
+    // A signing key sealed with another secret would fail every token exchange: replaced on start.
+    signingKeyCheck(jwtOptions),
     mcp({
       resource: mcpResource(config.appUrl),
       loginPage: "/sign-in",

@@ -2,6 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jwks, oauthClient, oauthConsent, oauthRefreshToken } from "@/db/schema";
 import { pruneOAuthClients } from "@/lib/oauth/prune-oauth-clients";
+import { verifyOAuthToken } from "@/lib/oauth/verify-oauth-token";
 import { createHash, randomBytes } from "node:crypto";
 import { createTestAuth, TEST_APP_URL } from "../helpers/test-auth";
 import { describeEachBackend } from "../helpers/test-db";
@@ -21,17 +22,17 @@ describeEachBackend("OAuth storage and client pruning", (backend) => {
   });
   afterAll(() => env?.close());
 
-  const register = async () => {
-    const r = await app.post("/oauth2/register", { client_name: "test", redirect_uris: [CALLBACK], token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"] });
+  const register = async (a = app) => {
+    const r = await a.post("/oauth2/register", { client_name: "test", redirect_uris: [CALLBACK], token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"] });
     expect(r.status).toBe(201);
     return r.body.client_id as string;
   };
 
   /** The code flow through better-auth's handler, as the browser and client would drive it. */
-  async function grant() {
-    const signUp = await app.signUp(email("storage"));
+  async function grant(a = app) {
+    const signUp = await a.signUp(email("storage"));
     const cookie = signUp.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    const clientId = await register();
+    const clientId = await register(a);
     const verifier = randomBytes(32).toString("base64url");
     const params = new URLSearchParams({
       response_type: "code",
@@ -42,11 +43,11 @@ describeEachBackend("OAuth storage and client pruning", (backend) => {
       code_challenge_method: "S256",
       resource: `${TEST_APP_URL}/mcp`,
     });
-    const asked = await app.auth.handler(
+    const asked = await a.auth.handler(
       new Request(`${TEST_APP_URL}/api/auth/oauth2/authorize?${params}`, { headers: { cookie, accept: "application/json" } }),
     );
     const consentUrl = new URL(((await asked.json()) as { url: string }).url, TEST_APP_URL);
-    const consent = await app.auth.handler(
+    const consent = await a.auth.handler(
       new Request(`${TEST_APP_URL}/api/auth/oauth2/consent`, {
         method: "POST",
         headers: { cookie, origin: TEST_APP_URL, "content-type": "application/json" },
@@ -54,7 +55,7 @@ describeEachBackend("OAuth storage and client pruning", (backend) => {
       }),
     );
     const code = new URL(((await consent.json()) as { url: string }).url).searchParams.get("code")!;
-    const token = await app.auth.handler(
+    const token = await a.auth.handler(
       new Request(`${TEST_APP_URL}/api/auth/oauth2/token`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -95,5 +96,31 @@ describeEachBackend("OAuth storage and client pruning", (backend) => {
     expect(await pruneOAuthClients(env.db)).toBe(1);
     expect(await env.db.select().from(oauthConsent).where(eq(oauthConsent.clientId, idleButAlive))).toHaveLength(0);
     expect(await env.db.select().from(oauthClient).where(eq(oauthClient.clientId, idleButAlive))).toHaveLength(0);
+  });
+
+  // Last: the apps made before it keep signing with the key they started with, now not the newest.
+  it("replaces a signing key sealed with another secret on start; tokens it signed still verify", async () => {
+    const before = await grant();
+    expect(before.tokens.access_token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const sealed = (await env.db.select({ id: jwks.id }).from(jwks)).map((k) => k.id);
+    expect(sealed.length).toBeGreaterThan(0);
+
+    // The operator changed BETTER_AUTH_SECRET: the stored key no longer opens.
+    const restarted = createTestAuth(env.db, { authSecret: "another-auth-secret-9876543210zyxwvutsrqponm" });
+    const after = await grant(restarted);
+    expect(after.tokens.access_token, "the token exchange works with the new secret").toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const keys = await env.db.select({ id: jwks.id }).from(jwks);
+    expect(keys.map((k) => k.id)).toEqual(expect.arrayContaining(sealed));
+    expect(keys).toHaveLength(sealed.length + 1);
+
+    const verifier = { db: env.db, appUrl: TEST_APP_URL, jwks: () => restarted.auth.api.getJwks() };
+    const verify = (token: string) =>
+      verifyOAuthToken(verifier, new Request(`${TEST_APP_URL}/mcp`, { method: "POST", headers: { authorization: `Bearer ${token}` } }), token);
+    expect(await verify(before.tokens.access_token), "a token signed before the change").toMatchObject({ clientId: before.clientId });
+    expect(await verify(after.tokens.access_token)).toMatchObject({ clientId: after.clientId });
+
+    // Started again with the same secret: the key it made opens, so no other is made.
+    await grant(createTestAuth(env.db, { authSecret: "another-auth-secret-9876543210zyxwvutsrqponm" }));
+    expect(await env.db.select({ id: jwks.id }).from(jwks)).toHaveLength(sealed.length + 1);
   });
 });
