@@ -8,7 +8,7 @@
  * Run: npx next build && npx tsx bench/fast-paths.bench.ts
  * BENCH_CPU_PROF_DIR=<dir> writes a CPU profile of the app per measured route there instead
  * (app-<database>-<route>.cpuprofile, for Chrome DevTools or bench/lib/profile-summary.ts).
- * Diagnostics: BENCH_ROUND_LOG=1 prints each round (its start in s since the app started, p50,
+ * Diagnostics: BENCH_ROUND_LOG=1 prints each round (its start in s since the measured rounds began, p50,
  * p99, slowest); BENCH_APP_NODE_OPTIONS sets the app's NODE_OPTIONS (e.g. `--import` of a file
  * that calls v8.setFlagsFromString("--trace-gc")) and BENCH_APP_OUTPUT=<file> keeps its output.
  */
@@ -64,7 +64,6 @@ function shuffle<T>(items: T[], random: () => number) {
 const SLOW_MS = 100;
 const slowPerSecond = (r: LoadResult) => r.latencies.filter((l) => l >= SLOW_MS).length / (r.requests / r.rps);
 
-let T0 = performance.now();
 const load = (base: string, s: Spec, ms: number, agent?: http.Agent) =>
   runLoad(`${base}${s.path}`, { connections: CONNECTIONS, durationMs: ms, method: s.method, headers: s.headers, body: s.body, agent });
 
@@ -79,7 +78,7 @@ async function measure(base: string, specs: Record<string, Spec>) {
   try {
     for (const [k, s] of Object.entries(specs)) await load(base, s, 700, agents[k]);
     const random = seeded(ORDER_SEED);
-    const t0 = T0;
+    const t0 = performance.now();
     for (let i = 0; i < ROUNDS; i++) {
       const names = Object.keys(specs);
       if (ORDER === "shuffled") shuffle(names, random);
@@ -109,7 +108,6 @@ async function runOn(database: "pglite" | "postgres") {
     ...(prof ? { NODE_OPTIONS: `--import ${path.resolve("bench/lib/cpu-profile-preload.mjs")}`, BENCH_CPU_PROF_DIR: prof } : {}),
     ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
   });
-  T0 = performance.now();
   try {
     const issued = await fetch(`${app.url}/api/admin/keys`, {
       method: "POST",

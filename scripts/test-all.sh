@@ -46,14 +46,14 @@ for project in unit integration; do
   stage_end "$project"
 done
 
-built=1; build_failed=0
+built=1
 if want build || want http || want e2e; then
   stage_start build
   if npm run build > "$out/build.log" 2>&1; then
     tail -n 5 "$out/build.log"
   else
     # Counted as one failure; the suites that need the built app are not run.
-    cat "$out/build.log"; failed=$((failed + 1)); status=1; built=0; build_failed=1
+    cat "$out/build.log"; failed=$((failed + 1)); status=1; built=0
   fi
   stage_end build
 fi
@@ -78,7 +78,7 @@ if want e2e && [ "$built" -eq 1 ] && compgen -G "tests/e2e/*.spec.ts" > /dev/nul
 fi
 
 # What failed, a line each, so the end of a long log names it (.ci/run repeats these lines).
-[ "$build_failed" -eq 0 ] || echo "FAILED build: npm run build (its log is printed above)"
+[ "$built" -eq 1 ] || echo "FAILED build: npm run build (its log is printed above)"
 node scripts/list-failures.mjs "$out"/*.json
 echo "wall time: ${timings}total ${SECONDS} s"
 echo "${passed} passed, ${failed} failed"

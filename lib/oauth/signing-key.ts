@@ -4,6 +4,7 @@ import { createJwk } from "better-auth/plugins";
 import { log } from "@/lib/log";
 
 type AuthContext = Parameters<NonNullable<BetterAuthPlugin["init"]>>[0];
+type JwtOptions = Parameters<typeof createJwk>[1];
 type StoredKey = { id: string; privateKey: string; createdAt: Date; expiresAt?: Date | null };
 
 /**
@@ -16,7 +17,7 @@ type StoredKey = { id: string; privateKey: string; createdAt: Date; expiresAt?: 
  * (their public keys stay in the JWKS). Nothing is deleted, so restoring the old secret later
  * makes the old keys usable again (BETTER_AUTH_SECRETS, better-auth's rotation, keeps both).
  */
-export function signingKeyCheck(jwtOptions: Parameters<typeof createJwk>[1]): BetterAuthPlugin {
+export function signingKeyCheck(jwtOptions: JwtOptions): BetterAuthPlugin {
   return {
     id: "pixola-signing-key-check",
     init: async (ctx) => {
@@ -30,7 +31,7 @@ export function signingKeyCheck(jwtOptions: Parameters<typeof createJwk>[1]): Be
   };
 }
 
-async function ensureUsableSigningKey(ctx: AuthContext, jwtOptions: Parameters<typeof createJwk>[1]): Promise<void> {
+async function ensureUsableSigningKey(ctx: AuthContext, jwtOptions: JwtOptions): Promise<void> {
   const now = Date.now();
   const keys = (await ctx.adapter.findMany<StoredKey>({ model: "jwks" })) ?? [];
   const newest = keys.filter((k) => !k.expiresAt || k.expiresAt.getTime() > now).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
