@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath } from "../helpers/chromium";
 import { waitFor } from "../helpers/wait-for";
 import { approveInBrowser, SCREENSHOTS } from "../helpers/oauth-client";
 import { baseUrl } from "./client";
@@ -23,7 +24,7 @@ describe("mcp-remote 0.15.1 completes the OAuth flow against Pixola", () => {
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), "pixola-mcp-remote-"));
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-gpu"] });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--disable-gpu"] });
   });
   afterAll(async () => {
     if (child && child.exitCode === null) child.kill("SIGTERM");

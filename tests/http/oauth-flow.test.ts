@@ -1,6 +1,7 @@
 import { Client, StreamableHTTPClientTransport, UnauthorizedError, type CallToolResult } from "@modelcontextprotocol/client";
 import { chromium, expect as pw, type Browser, type Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumPath } from "../helpers/chromium";
 import { approveInBrowser, MemoryOAuthProvider, shot, startCallbackServer } from "../helpers/oauth-client";
 import { baseUrl } from "./client";
 
@@ -30,7 +31,7 @@ describe("OAuth sign-in for /mcp with the MCP SDK client and a real browser", ()
 
   beforeAll(async () => {
     callback = await startCallbackServer();
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-gpu"] });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--disable-gpu"] });
     page = await (await browser.newContext({ baseURL: baseUrl() })).newPage();
     oauth = provider();
   });
