@@ -23,13 +23,15 @@ const drizzleCjs: Plugin = {
   },
 };
 
+// What every project shares.
+const common = { resolve: { alias }, plugins: [drizzleCjs] };
+
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
       {
-        resolve: { alias },
-        plugins: [drizzleCjs],
+        ...common,
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "db/**/*.test.ts", "tests/unit/**/*.test.ts"],
@@ -40,8 +42,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias },
-        plugins: [drizzleCjs],
+        ...common,
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
@@ -56,8 +57,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias },
-        plugins: [drizzleCjs],
+        ...common,
         test: {
           name: "http",
           include: ["tests/http/**/*.test.ts"],
