@@ -12,7 +12,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 out=$(mktemp -d)
-passed=0; failed=0; status=0
+passed=0; failed=0; status=0; no_report=""
 stages=" ${TEST_STAGES:-unit integration http e2e} "
 want() { [[ "$stages" == *" $1 "* ]]; }
 echo "node $(node --version); stages:${stages% }"
@@ -27,13 +27,17 @@ stage_end() { # name
 
 run_vitest() { # name
   local name=$1
-  npx vitest run --project "$name" --reporter=default --reporter=json --outputFile.json="$out/$name.json"
-  local rc=$?
+  npx vitest run --project "$name" --reporter=default --reporter=json --outputFile.json="$out/$name.json" 2>&1 | tee "$out/$name.log"
+  local rc=${PIPESTATUS[0]}
   if [ -f "$out/$name.json" ]; then
     read -r p f < <(node -e 'const r=require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTests ?? 0))' "$out/$name.json")
     passed=$((passed + p)); failed=$((failed + f))
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then failed=$((failed + 1)); fi
   else
+    # Vitest itself died (a crash of its process, a signal): no report, so say so at the end.
+    local why
+    why=$(grep -m1 -E 'Fatal error|Check failed|Segmentation fault|Aborted|out of memory' "$out/$name.log")
+    no_report+="FAILED $name: vitest exited with code $rc and wrote no report${why:+ ($why)}"$'\n'
     failed=$((failed + 1))
   fi
   [ "$rc" -eq 0 ] || status=1
@@ -79,6 +83,7 @@ fi
 
 # What failed, a line each, so the end of a long log names it (.ci/run repeats these lines).
 [ "$built" -eq 1 ] || echo "FAILED build: npm run build (its log is printed above)"
+printf '%s' "$no_report"
 node scripts/list-failures.mjs "$out"/*.json
 echo "wall time: ${timings}total ${SECONDS} s"
 echo "${passed} passed, ${failed} failed"
