@@ -150,8 +150,9 @@ async function runOn(database: "pglite" | "postgres") {
 async function profileRoute(pid: number, base: string, s: Spec, file: string) {
   await load(base, s, 700);
   process.kill(pid, "SIGUSR2");
-  await load(base, s, ROUND_MS * ROUNDS);
+  const r = await load(base, s, ROUND_MS * ROUNDS);
   process.kill(pid, "SIGUSR2");
+  console.log(`${path.basename(file)}: ${r.requests} requests profiled`);
   await new Promise((r) => setTimeout(r, 1500));
   const written = path.join(path.dirname(file), "current.cpuprofile");
   if (fs.existsSync(written)) fs.renameSync(written, `${file}.cpuprofile`);
