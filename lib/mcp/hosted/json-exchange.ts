@@ -2,9 +2,9 @@
  * Single 2025-era JSON-RPC requests answered as one JSON body each, on the SDK's Transport
  * interface. The McpServer still does all of the protocol (params parsing, the tool, its output
  * checks); the transport only carries one request in and its answer out, and serializes and
- * encodes a deeply frozen part of a result (a catalog list) once per value (`frozenJsonBytes`). Notifications
- * a handler sends are dropped, as in the SDK's own JSON answers: the request asked for no
- * progress, and a JSON body cannot carry them.
+ * encodes a deeply frozen part of a result (a catalog list) once per value (`frozenJsonBytes`).
+ * Notifications a handler sends are dropped, as in the SDK's own JSON answers: the request asked
+ * for no progress, and a JSON body cannot carry them.
  *
  * Each idle transport stays connected to its own server, so an exchange builds neither: a
  * server with 8 tools and 5 views costs ~65 µs to make, and connecting and closing one ~20 µs

@@ -7,6 +7,8 @@
  * takes — is answered from the SDK's own first answer for that header instead; anything else,
  * including every request the transport might refuse, goes to the SDK as before.
  */
+import { deepFreeze } from "@/lib/deep-freeze";
+import { frozenJsonBytes } from "@/lib/frozen-json";
 import { transportTakesHeaders } from "./messages";
 
 /** Whether this parsed body and request are a plain tools/list the cached answer fits. */
@@ -22,9 +24,10 @@ export function plainToolsListId(req: Request, parsed: unknown): string | number
 
 /** Answers plain tools/list requests from the first answer `serve` gave, per protocol version. */
 export function toolListAnswer(serve: (req: Request, parsed: unknown) => Promise<Response>) {
-  // The result's UTF-8 bytes: the list's text has characters beyond Latin-1 ("…", "×"), and
-  // encoding 22 KB of such text again for every answer cost more than the rest of the route.
-  const results = new Map<string, Promise<Uint8Array>>();
+  // The result, frozen: its UTF-8 bytes are made once (frozenJsonBytes). The list's text has
+  // characters beyond Latin-1 ("…", "×"), and encoding 22 KB of such text again for every answer
+  // cost more than the rest of the route.
+  const results = new Map<string, Promise<unknown>>();
   const first = async (version: string | null) => {
     const body = { jsonrpc: "2.0", id: 0, method: "tools/list" };
     const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json, text/event-stream" };
@@ -32,7 +35,7 @@ export function toolListAnswer(serve: (req: Request, parsed: unknown) => Promise
     const res = await serve(new Request("http://localhost/mcp", { method: "POST", headers, body: JSON.stringify(body) }), body);
     const answer = (await res.json()) as { result?: unknown };
     if (!res.ok || !answer.result) throw new Error(`tools/list answered ${res.status} without a result`);
-    return utf8.encode(JSON.stringify(answer.result));
+    return deepFreeze(answer.result);
   };
   return async (req: Request, id: string | number): Promise<Response> => {
     const version = req.headers.get("mcp-protocol-version");
@@ -44,23 +47,8 @@ export function toolListAnswer(serve: (req: Request, parsed: unknown) => Promise
       // Not cached when it failed: the next request tries again.
       result.catch(() => results.delete(key));
     }
-    return new Response(concat(RESULT_HEAD, await result, utf8.encode(`,"jsonrpc":"2.0","id":${JSON.stringify(id)}}`)), {
-      headers: { "content-type": "application/json" },
-    });
+    return new Response(frozenJsonBytes({ result: await result, jsonrpc: "2.0", id }), { headers: { "content-type": "application/json" } });
   };
-}
-
-const utf8 = new TextEncoder();
-const RESULT_HEAD = utf8.encode('{"result":');
-
-function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
