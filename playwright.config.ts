@@ -38,7 +38,7 @@ export default defineConfig({
   },
   webServer: {
     // scripts/test-all.sh builds first; here we only start the built app.
-    command: "node --import tsx server.ts",
+    command: "node dist/server.mjs",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,5 +1,6 @@
 /**
- * `npm start` / `npm run serve`: the built app behind Next's documented custom-server API,
+ * `npm start` / `npm run serve`: the built app behind Next's documented custom-server API
+ * (compiled by `npm run build` into dist/server.mjs, scripts/build-server.ts),
  * for what `next start` cannot do:
  * - the client address: `next start` keeps any X-Forwarded-For a client sends, so sign-in
  *   limits keyed by address could be dodged by rotating it. Here the header is replaced with

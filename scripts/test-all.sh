@@ -12,6 +12,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 out=$(mktemp -d)
+# Node's compiled-code cache for the app processes the HTTP and browser suites start (dozens):
+# Next and its chunks are compiled once per run instead of once per app (Node 22.1+).
+export NODE_COMPILE_CACHE="${NODE_COMPILE_CACHE:-$out/node-compile-cache}"
 passed=0; failed=0; status=0; no_report=""
 stages=" ${TEST_STAGES:-unit integration http e2e} "
 want() { [[ "$stages" == *" $1 "* ]]; }
