@@ -27,23 +27,5 @@ test("connect guide shows the MCP URL and a config for each client", async ({ pa
   await screenshot(page, "connect");
 });
 
-test.describe("at phone width", () => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-
-  test("dashboard pages fit a 390px screen", async ({ page }) => {
-    await page.goto("/");
-    await screenshot(page, "phone-landing");
-    await signUp(page);
-    for (const [path, name] of [
-      ["/dashboard", "phone-dashboard"],
-      ["/playground", "phone-playground"],
-      ["/settings/api-keys", "phone-api-keys"],
-    ] as const) {
-      await page.goto(path);
-      // No sideways scrolling of the page itself (wide tables scroll inside their own box).
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
-      await screenshot(page, name);
-    }
-  });
-});
+// Every page at phone width (fits 390 px, no sideways scrolling, a screenshot in both themes) is
+// pages.spec.ts's sweep.
