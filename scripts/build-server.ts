@@ -6,31 +6,24 @@
  * loader hooks on every module Next loads, in every thread) and 0.6 s until it answered.
  */
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = path.resolve(import.meta.dirname, "..");
-export const SERVER_OUT = path.join(root, "dist", "server.mjs");
+const outfile = path.join(root, "dist", "server.mjs");
 
-export async function buildServer(): Promise<void> {
-  await build({
-    absWorkingDir: root,
-    entryPoints: ["server.ts"],
-    outfile: SERVER_OUT,
-    bundle: true,
-    packages: "external",
-    platform: "node",
-    target: "node20",
-    format: "esm",
-    // server.ts hands Next its own folder (import.meta.dirname, the repository): from dist/
-    // that is the folder above the compiled file.
-    banner: { js: 'import { fileURLToPath as __pixolaPath } from "node:url";\nconst __pixolaRoot = __pixolaPath(new URL("..", import.meta.url));' },
-    define: { "import.meta.dirname": "__pixolaRoot" },
-    logLevel: "warning",
-  });
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await buildServer();
-  console.log(`server: ${path.relative(root, SERVER_OUT)}`);
-}
+await build({
+  absWorkingDir: root,
+  entryPoints: ["server.ts"],
+  outfile,
+  bundle: true,
+  packages: "external",
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  // server.ts hands Next its own folder (import.meta.dirname, the repository): from dist/
+  // that is the folder above the compiled file.
+  banner: { js: 'import { fileURLToPath as __pixolaPath } from "node:url";\nconst __pixolaRoot = __pixolaPath(new URL("..", import.meta.url));' },
+  define: { "import.meta.dirname": "__pixolaRoot" },
+  logLevel: "warning",
+});
+console.log(`server: ${path.relative(root, outfile)}`);
