@@ -80,6 +80,8 @@ export async function openRedisClient(url: string, readyTimeoutMs: number): Prom
   });
   const connected = client.connect().catch(() => undefined);
   // Start serving even if Redis is down at boot: the limiter fails open until it is back.
-  await Promise.race([connected, new Promise((r) => setTimeout(r, readyTimeoutMs).unref())]);
+  // A refused connection ends the wait at once; a silent one ends it at the deadline.
+  const refused = new Promise((r) => client.once("error", r));
+  await Promise.race([connected, refused, new Promise((r) => setTimeout(r, readyTimeoutMs).unref())]);
   return client as RedisClient;
 }

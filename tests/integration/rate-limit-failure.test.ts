@@ -5,11 +5,15 @@ import { freePort } from "../helpers/app-server";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server";
 
 const limits = { perMinute: 30, perDay: 1000 };
+// The bounds below tell "waited for the deadline" from "did not wait" with room to spare for a
+// loaded 2-core CI machine, where a forked test file can be descheduled for half a second.
+const TIMEOUT_MS = 2000;
+const NO_WAIT_MS = TIMEOUT_MS / 2;
 const settings = (redisUrl: string): RateLimitSettings => ({
   enabled: true,
   perMinute: undefined,
   perDay: undefined,
-  timeoutMs: 1000,
+  timeoutMs: TIMEOUT_MS,
   redisUrl,
   upstash: undefined,
 });
@@ -20,7 +24,7 @@ const timed = async <T>(f: () => Promise<T>) => {
 };
 
 // Needs the redis-server binary, which CI installs together with the Redis it exports.
-describe.runIf(process.env.TEST_REDIS_URL)("failure policy: the limiter fails open within about 1 s", () => {
+describe.runIf(process.env.TEST_REDIS_URL)("failure policy: the limiter fails open at once when Redis is down, at the deadline when it hangs", () => {
   let redis: RedisServer;
   let limiter: RateLimiter;
   beforeAll(async () => {
@@ -38,7 +42,7 @@ describe.runIf(process.env.TEST_REDIS_URL)("failure policy: the limiter fails op
     for (let i = 0; i < 5; i++) {
       const { value, ms } = await timed(() => limiter.check("key_down", limits));
       expect(value).toEqual({ kind: "unavailable" });
-      expect(ms).toBeLessThan(200); // refused by the client while disconnected: no waiting
+      expect(ms).toBeLessThan(NO_WAIT_MS); // refused by the client while disconnected: no waiting
     }
     expect(limiter.failOpenCount()).toBe(5);
     await redis.start();
@@ -56,8 +60,8 @@ describe.runIf(process.env.TEST_REDIS_URL)("failure policy: the limiter fails op
     try {
       const { value, ms } = await timed(() => limiter.check("key_slow", limits));
       expect(value).toEqual({ kind: "unavailable" });
-      expect(ms).toBeGreaterThanOrEqual(950);
-      expect(ms).toBeLessThan(1500);
+      expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+      expect(ms).toBeLessThan(TIMEOUT_MS * 2);
       expect(limiter.failOpenCount()).toBe(before + 1);
     } finally {
       redis.resume();
@@ -68,11 +72,11 @@ describe.runIf(process.env.TEST_REDIS_URL)("failure policy: the limiter fails op
   it("starts and serves when Redis is unreachable at boot", async () => {
     const port = await freePort();
     const { value: down, ms: bootMs } = await timed(() => createRateLimiter(settings(`redis://127.0.0.1:${port}`)));
-    expect(bootMs).toBeLessThan(1500);
+    expect(bootMs).toBeLessThan(NO_WAIT_MS); // a refused connection does not wait for the deadline
     try {
       const { value, ms } = await timed(() => down.check("key_boot", limits));
       expect(value).toEqual({ kind: "unavailable" });
-      expect(ms).toBeLessThan(200);
+      expect(ms).toBeLessThan(NO_WAIT_MS);
     } finally {
       await down.close();
     }
