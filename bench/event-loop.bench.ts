@@ -23,7 +23,7 @@ const BATCH = 4;
 const TARGET_MS = 5;
 
 // BENCH_DATABASE_URL: the same measurement with PostgreSQL, whose queries run outside the web process.
-const app = await startAppServer({ LOG_LEVEL: "error", RATE_LIMIT: "off", RENDER_THREADS: process.env.RENDER_THREADS, DATABASE_URL: process.env.BENCH_DATABASE_URL });
+const app = await startAppServer({ LOG_LEVEL: "error", RATE_LIMIT: "off", RENDER_THREADS: process.env.RENDER_THREADS, DATABASE_URL: process.env.BENCH_DATABASE_URL }, { wasmTierUp: true });
 
 /** A fresh user (1,000 credits) and key; the feeder moves to a new one when credits run out. */
 async function newKey(n: number): Promise<string> {

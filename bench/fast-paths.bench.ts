@@ -107,7 +107,7 @@ async function runOn(database: "pglite" | "postgres") {
     DATABASE_URL: db?.url,
     ...(prof ? { NODE_OPTIONS: `--import ${path.resolve("bench/lib/cpu-profile-preload.mjs")}`, BENCH_CPU_PROF_DIR: prof } : {}),
     ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
-  });
+  }, { wasmTierUp: true });
   try {
     const issued = await fetch(`${app.url}/api/admin/keys`, {
       method: "POST",

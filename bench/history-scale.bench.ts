@@ -50,7 +50,7 @@ async function listOn(database: "pglite" | "postgres") {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pixola-bench-history-"));
   const handle = await openDatabase(pg ? { url: pg.url } : { dataDir: path.join(dataDir, "pglite") });
   const { deepCursor, seedS } = await prepare(handle.db, !!pg).finally(() => handle.close());
-  const app = await startAppServer({ LOG_LEVEL: "error", RATE_LIMIT: "off", DATABASE_URL: pg?.url }, { dataDir });
+  const app = await startAppServer({ LOG_LEVEL: "error", RATE_LIMIT: "off", DATABASE_URL: pg?.url }, { dataDir, wasmTierUp: true });
   try {
     const keyFor = async (email: string) => {
       const r = await fetch(`${app.url}/api/admin/keys`, {

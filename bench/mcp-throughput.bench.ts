@@ -47,7 +47,7 @@ function resultOf(text: string): unknown {
 }
 
 // BENCH_DATABASE_URL runs the app on PostgreSQL, where the key lookup leaves the Node thread.
-const app = await startAppServer({ LOG_LEVEL: "error", RATE_LIMIT: "off", DATABASE_URL: process.env.BENCH_DATABASE_URL });
+const app = await startAppServer({ LOG_LEVEL: "error", RATE_LIMIT: "off", DATABASE_URL: process.env.BENCH_DATABASE_URL }, { wasmTierUp: true });
 try {
   const admin = await fetch(`${app.url}/api/admin/keys`, {
     method: "POST",

@@ -11,7 +11,7 @@ import { fmt, runLoad } from "./lib/load";
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 8000);
 
-const app = await startAppServer({ LOG_LEVEL: "error" });
+const app = await startAppServer({ LOG_LEVEL: "error" }, { wasmTierUp: true });
 try {
   const body = await (await fetch(`${app.url}/api/v1/models`)).text();
   const bare = http.createServer((_req, res) => {

@@ -38,7 +38,7 @@ const variants: { name: string; env: Record<string, string> }[] = [
 
 const apps: AppServer[] = [];
 try {
-  for (const v of variants) apps.push(await startAppServer({ LOG_LEVEL: "error", ...v.env }));
+  for (const v of variants) apps.push(await startAppServer({ LOG_LEVEL: "error", ...v.env }, { wasmTierUp: true }));
   const keys = await Promise.all(
     apps.map(async (app) => {
       const res = await fetch(`${app.url}/api/admin/keys`, {

@@ -10,7 +10,8 @@ const run = promisify(execFile);
  * printed on stdout: the key, invite code, link or result.
  */
 export async function runAdminCli(script: "keys" | "invites" | "users" | "previews", args: string[], dataDir: string): Promise<string> {
-  const { stdout } = await run(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
+  // With the flag package.json runs these commands with (see lib/admin/run-admin-command.ts).
+  const { stdout } = await run(process.execPath, ["--liftoff-only", "--import", "tsx", `scripts/${script}.ts`, ...args], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATA_DIR: dataDir, LOG_LEVEL: "warn" },
   });

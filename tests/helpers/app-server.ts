@@ -24,6 +24,12 @@ export interface AppServerOptions {
   withoutAppUrl?: boolean;
   /** Listen on this port instead of a free one the OS picks. */
   port?: number;
+  /**
+   * Let V8 optimize PGlite's WebAssembly in the background as `npm start` does (the benchmarks).
+   * Off by default: an app under test lives seconds, and that optimization costs it about 2.3 s
+   * of CPU in its first seconds (and its exit waits for it) without ever paying back.
+   */
+  wasmTierUp?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -59,7 +65,7 @@ export async function startAppServer(env: Record<string, string | undefined> = {
   const child: ChildProcess = spawn(
     process.execPath,
     // server.ts as `npm start` runs it: compiled by `npm run build` (scripts/build-server.ts).
-    ["dist/server.mjs"],
+    [...(opts.wasmTierUp ? [] : ["--liftoff-only"]), "dist/server.mjs"],
     {
       cwd: path.resolve(import.meta.dirname, "../.."),
       env: {
