@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Pages get their CSP, referrer policy and HSTS per request from proxy.ts.
   headers: async () => staticHeaderRules(),
+  // Turbopack keeps a build cache on disk (175 MB) so that the next `npm start` builds faster. A CI
+  // run starts from a fresh clone and never reads it: writing it cost 9 s of an 89 s build there.
+  experimental: { turbopackFileSystemCacheForBuild: !process.env.CI },
 };
 
 export default nextConfig;
