@@ -54,6 +54,14 @@ for project in unit integration; do
 done
 
 built=1
+if want http || want e2e; then
+  # One migrated embedded database (`npm run db:migrate` on an empty data directory) that every
+  # app the HTTP and browser suites start on a fresh data directory copies instead of migrating
+  # its own (tests/helpers/app-server.ts, playwright.config.ts). Made while the app builds.
+  template_root="$out/pglite-template"
+  (DATA_DIR="$template_root" DATABASE_URL="" NODE_ENV=production LOG_LEVEL=warn npm run --silent db:migrate > "$out/template.log" 2>&1) &
+  template_pid=$!
+fi
 if want build || want http || want e2e; then
   stage_start build
   if npm run build > "$out/build.log" 2>&1; then
@@ -63,6 +71,14 @@ if want build || want http || want e2e; then
     cat "$out/build.log"; failed=$((failed + 1)); status=1; built=0
   fi
   stage_end build
+fi
+if [ -n "${template_pid:-}" ]; then
+  if wait "$template_pid"; then
+    export PIXOLA_TEST_PGLITE_TEMPLATE="$template_root/pglite"
+  else
+    # Not a test failure: each app then migrates its own database, as a fresh install does.
+    echo "npm run db:migrate failed; the apps under test migrate their own databases:"; cat "$out/template.log"
+  fi
 fi
 
 if want http && [ "$built" -eq 1 ]; then

@@ -24,6 +24,8 @@ export interface AppServerOptions {
   withoutAppUrl?: boolean;
   /** Listen on this port instead of a free one the OS picks. */
   port?: number;
+  /** Migrate its own embedded database, as a fresh install does, even when a template is set. */
+  freshDatabase?: boolean;
   /**
    * Let V8 optimize PGlite's WebAssembly in the background as `npm start` does (the benchmarks).
    * Off by default: an app under test lives seconds, and that optimization costs it about 2.3 s
@@ -46,8 +48,9 @@ export async function freePort(): Promise<number> {
 /**
  * Names a migrated embedded database (a PGlite data directory) that apps started on a fresh
  * data directory begin with: opening it skips initdb and the migrations, about 2.5 s of each
- * start. The HTTP suite's global setup makes one per run (tests/http/global-setup.ts); unset,
- * every app migrates its own, as a fresh install does.
+ * start. scripts/test-all.sh makes one per run for the HTTP and browser suites (the HTTP suite
+ * makes its own when run alone: tests/http/global-setup.ts); unset, every app migrates its
+ * own, as a fresh install does.
  */
 export const PGLITE_TEMPLATE_ENV = "PIXOLA_TEST_PGLITE_TEMPLATE";
 
@@ -60,7 +63,7 @@ export async function startAppServer(env: Record<string, string | undefined> = {
   const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "pixola-app-"));
   const template = process.env[PGLITE_TEMPLATE_ENV];
-  if (ownDir && template && !env.DATABASE_URL) fs.cpSync(template, path.join(dataDir, "pglite"), { recursive: true });
+  if (ownDir && template && !env.DATABASE_URL && !opts.freshDatabase) fs.cpSync(template, path.join(dataDir, "pglite"), { recursive: true });
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,

@@ -36,25 +36,26 @@ export default async function setup(project: TestProject) {
       RATE_LIMIT_PER_MINUTE: "100000",
       RATE_LIMIT_PER_DAY: "10000000",
       REDIS_URL: process.env.TEST_REDIS_URL,
-    }),
-    migratedPglite(),
+    }, { freshDatabase: true }),
+    // scripts/test-all.sh makes one for the HTTP and browser suites; run alone, the suite makes its own.
+    process.env[PGLITE_TEMPLATE_ENV] ? undefined : migratedPglite(),
   ]);
   // Read by startAppServer in the test files' processes, which inherit this environment.
-  process.env[PGLITE_TEMPLATE_ENV] = template.dir;
+  if (template) process.env[PGLITE_TEMPLATE_ENV] = template.dir;
   project.provide("baseUrl", server.url);
   project.provide("adminToken", server.adminToken);
   return async () => {
     await server.stop();
     await database?.drop();
     await fake.close();
-    template.remove();
+    template?.remove();
   };
 }
 
 /** `npm run db:migrate` on an empty data directory: the embedded database migrated and seeded. */
 async function migratedPglite() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "pixola-pglite-tpl-"));
-  await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], {
+  await promisify(execFile)(process.execPath, ["--liftoff-only", "--import", "tsx", "scripts/db-migrate.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATA_DIR: root, LOG_LEVEL: "warn" },
   });
