@@ -57,7 +57,8 @@ built=1
 if want http || want e2e; then
   # One migrated embedded database (`npm run db:migrate` on an empty data directory) that every
   # app the HTTP and browser suites start on a fresh data directory copies instead of migrating
-  # its own (tests/helpers/app-server.ts, playwright.config.ts). Made while the app builds.
+  # its own (tests/helpers/app-server.ts; the browser suite's own app still migrates its own, as a
+  # fresh install does). Made while the app builds.
   template_root="$out/pglite-template"
   (DATA_DIR="$template_root" DATABASE_URL="" NODE_ENV=production LOG_LEVEL=warn npm run --silent db:migrate > "$out/template.log" 2>&1) &
   template_pid=$!
