@@ -55,7 +55,7 @@ export default async function setup(project: TestProject) {
 /** `npm run db:migrate` on an empty data directory: the embedded database migrated and seeded. */
 async function migratedPglite() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "pixola-pglite-tpl-"));
-  await promisify(execFile)(process.execPath, ["--liftoff-only", "--import", "tsx", "scripts/db-migrate.ts"], {
+  await promisify(execFile)("npm", ["run", "--silent", "db:migrate"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", DATA_DIR: root, LOG_LEVEL: "warn" },
   });
