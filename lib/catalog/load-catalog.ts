@@ -35,13 +35,23 @@ export function invalidateCatalog(db: Db): void {
   rows.forget(db);
 }
 
+// The catalog callers get is derived from the rows, the live providers and DEFAULT_MODEL, and is
+// the same object while those stay the same (the live set is read again at most once a second):
+// list_models, the generate path and every catalog lookup call this on each request.
+const derived = new WeakMap<StaticCatalog, { live: ReadonlySet<string>; preferred: string | undefined; catalog: Catalog }>();
+
 export async function loadCatalog(db: Db): Promise<Catalog> {
   const [c, live] = await Promise.all([staticCatalog(db), liveProviders(db)]);
+  const preferred = process.env.DEFAULT_MODEL || undefined;
+  const hit = derived.get(c);
+  if (hit?.live === live && hit.preferred === preferred) return hit.catalog;
   const isAvailable = (m: ModelRow) => live.has(m.provider);
   const availableSlugs = new Set(c.models.filter(isAvailable).map((m) => m.slug));
-  const slug = chooseDefaultModel(availableSlugs, process.env.DEFAULT_MODEL || undefined);
+  const slug = chooseDefaultModel(availableSlugs, preferred);
   const defaultModel = c.modelBySlug.get(slug) ?? c.models[0];
-  return { ...c, isAvailable, defaultModel };
+  const catalog: Catalog = Object.freeze({ ...c, isAvailable, defaultModel });
+  derived.set(c, { live, preferred, catalog });
+  return catalog;
 }
 
 async function readCatalog(db: Db): Promise<StaticCatalog> {

@@ -26,5 +26,17 @@ describeEachBackend("the model list (list_models, GET /models)", (backend) => {
     expect(after.models.find((m) => m.slug === "gpt-image-2")!.available).toBe(true);
     // Whoever still holds the earlier list sees it as it was.
     expect(gptBefore.available).toBe(false);
+
+    // DEFAULT_MODEL is read on every call (the derived catalog is kept per value): the default
+    // follows it, and comes back with it.
+    const preferred = process.env.DEFAULT_MODEL;
+    process.env.DEFAULT_MODEL = "gpt-image-2";
+    try {
+      expect((await listModels({ db: env.db })).defaultModel).toBe("gpt-image-2");
+    } finally {
+      if (preferred === undefined) delete process.env.DEFAULT_MODEL;
+      else process.env.DEFAULT_MODEL = preferred;
+    }
+    expect(await listModels({ db: env.db })).toEqual(after);
   });
 });
