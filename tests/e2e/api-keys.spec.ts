@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { closeKeyDialog, createKey, mcpToolsList, screenshot, signUp } from "./helpers";
+import { closeKeyDialog, createKey, mcpToolsList, signUp } from "./helpers";
+import { saveScreenshot } from "../helpers/screenshots";
 
 test("sign up, see 1,000 credits, create a key shown once, use it over REST and MCP, revoke it", async ({ page, request }) => {
   await signUp(page);
@@ -14,7 +15,7 @@ test("sign up, see 1,000 credits, create a key shown once, use it over REST and 
   await dialog.getByRole("button", { name: "Copy key" }).click();
   await expect(dialog.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
-  await screenshot(page, "api-keys-shown-once-dialog");
+  await saveScreenshot(page, "screenshots", "api-keys-shown-once-dialog");
 
   // Closing and reloading leaves only start…last4 on the page, never the plaintext.
   await closeKeyDialog(page);
@@ -25,7 +26,7 @@ test("sign up, see 1,000 credits, create a key shown once, use it over REST and 
   await expect(row).toContainText("Active");
   await expect(row).toContainText("Never");
   expect(await page.content()).not.toContain(key);
-  await screenshot(page, "api-keys-list");
+  await saveScreenshot(page, "screenshots", "api-keys-list");
 
   // The key works on REST and MCP.
   const credits = await request.get("/api/v1/credits", { headers: { Authorization: `Bearer ${key}` } });

@@ -1,17 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const PASSWORD = "correct horse battery staple";
-export const SCREENSHOTS = path.resolve("test-results/screenshots");
 
 let n = 0;
 export const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${++n}@example.com`;
-
-export async function screenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 /** Signs up through the form and lands on the dashboard. */
 export async function signUp(page: Page, email = uniqueEmail("user"), name = "Ada Lovelace") {

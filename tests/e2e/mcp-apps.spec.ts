@@ -1,10 +1,10 @@
-import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { Client, StreamableHTTPClientTransport, type CallToolResult } from "@modelcontextprotocol/client";
 import { expect, test, type FrameLocator, type Page } from "@playwright/test";
 import { build } from "esbuild";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { saveScreenshot } from "../helpers/screenshots";
 import { startGatedOpenAi, type GatedOpenAi } from "../helpers/mcp-gated-openai";
 
 /**
@@ -15,7 +15,6 @@ import { startGatedOpenAi, type GatedOpenAi } from "../helpers/mcp-gated-openai"
  */
 const APP_PORT = Number(process.env.E2E_APPS_PORT ?? 3601);
 const HOST_PORT = APP_PORT + 1;
-const SHOTS = path.resolve("test-results/apps");
 const VIEWS = { generate: "generate_image", models: "list_models", credits: "check_credits", gallery: "list_images", viewer: "get_image" } as const;
 type ViewName = keyof typeof VIEWS;
 
@@ -111,8 +110,7 @@ async function mount(page: Page, view: ViewName, theme: "light" | "dark", call?:
 
 /** Light and dark, at 1440 and 390 px wide. */
 async function shoot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await saveScreenshot(page, "apps", name);
 }
 
 async function bothThemes(page: Page, view: ViewName, check: (frame: FrameLocator) => Promise<void>, call?: Record<string, unknown>) {

@@ -4,9 +4,9 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { closeKeyDialog, createKey, generateInPlayground, signUp } from "./helpers";
+import { saveScreenshot } from "../helpers/screenshots";
 import { PAGES, THEMES, WIDTHS, type SweptPage } from "./pages";
 
-const SHOTS = path.resolve("test-results/pages");
 const authFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pixola-pages-")), "session.json");
 
 // The two sweeps (one per width) are independent: they run in parallel across the workers, and
@@ -99,7 +99,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
 for (const size of WIDTHS) {
   test(`every page at ${size.width}×${size.height}, light and dark: fits the width, no serious axe findings, screenshot`, async ({ browser }) => {
     test.setTimeout(PAGES.length * THEMES.length * 20_000);
-    fs.mkdirSync(SHOTS, { recursive: true });
     const problems: string[] = [];
     const sweep = await contexts(browser, size);
     for (const p of PAGES) {
@@ -119,7 +118,7 @@ for (const size of WIDTHS) {
         // A phone widens its layout viewport to fit content that overflows, so both are checked.
         if (scrollWidth > innerWidth || innerWidth !== size.width) problems.push(`${p.path} (${theme}): ${scrollWidth}px wide in a ${size.width}px window`);
         for (const v of await seriousViolations(page)) problems.push(`${p.path} (${theme}): ${v}`);
-        await page.screenshot({ path: path.join(SHOTS, `${p.name}-${size.width}-${theme}.png`), fullPage: true });
+        await saveScreenshot(page, "pages", `${p.name}-${size.width}-${theme}`);
       }
     }
     await sweep.close();

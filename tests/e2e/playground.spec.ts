@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { screenshot, signUp, submitAndWait } from "./helpers";
+import { signUp, submitAndWait } from "./helpers";
+import { saveScreenshot } from "../helpers/screenshots";
 
 test("the playground generates an image that shows in the gallery, its detail view and the credits", async ({ page }) => {
   await signUp(page);
@@ -25,11 +26,11 @@ test("the playground generates an image that shows in the gallery, its detail vi
   await page.getByLabel("Style").selectOption({ index: 1 });
   const costText = (await page.getByTestId("cost-summary").innerText()).match(/Cost\s*(\d+)/)![1];
   const cost = Number(costText);
-  await screenshot(page, "playground-form");
+  await saveScreenshot(page, "screenshots", "playground-form");
   const imageId = await submitAndWait(page);
   await expect(page.getByTestId("generated-image")).toHaveCount(1);
   await expect(page.getByTestId("generated-image")).toHaveJSProperty("complete", true);
-  await screenshot(page, "playground-result");
+  await saveScreenshot(page, "screenshots", "playground-result");
 
   // Gallery: newest first, with prompt, model, style and date.
   await page.goto("/images");
@@ -37,7 +38,7 @@ test("the playground generates an image that shows in the gallery, its detail vi
   await expect(first).toContainText(prompt);
   await expect(first).toContainText("procedural");
   await expect(first.getByRole("img")).toHaveJSProperty("complete", true);
-  await screenshot(page, "gallery");
+  await saveScreenshot(page, "screenshots", "gallery");
 
   // Detail: full image, parameters, download.
   await first.getByRole("link").first().click();
@@ -49,7 +50,7 @@ test("the playground generates an image that shows in the gallery, its detail vi
   const file = await page.request.get((await download.getAttribute("href"))!);
   expect(file.status()).toBe(200);
   expect(file.headers()["content-type"]).toMatch(/^image\//);
-  await screenshot(page, "image-detail");
+  await saveScreenshot(page, "screenshots", "image-detail");
 
   // Credits: the reservation for this batch, and the new balance.
   await page.goto("/credits");
@@ -58,5 +59,5 @@ test("the playground generates an image that shows in the gallery, its detail vi
   await expect(reserve).toContainText(prompt);
   await expect(reserve).toContainText(`−${cost}`);
   await expect(page.locator('[data-testid="ledger-row"][data-kind="grant"]')).toContainText("+1,000");
-  await screenshot(page, "credits");
+  await saveScreenshot(page, "screenshots", "credits");
 });

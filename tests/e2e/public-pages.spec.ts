@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { screenshot, signUp } from "./helpers";
+import { signUp } from "./helpers";
+import { saveScreenshot } from "../helpers/screenshots";
 
 test("the landing page says what Pixola is and links to sign-up and the docs", async ({ page }) => {
   await page.goto("/");
@@ -10,7 +11,7 @@ test("the landing page says what Pixola is and links to sign-up and the docs", a
   await expect(page.getByRole("heading", { name: "Pixola API" })).toBeVisible();
   await expect(page.getByTestId("api-operation").filter({ hasText: "/generate" })).toContainText("POST");
   await expect(page.getByTestId("api-operation")).not.toHaveCount(0);
-  await screenshot(page, "docs-api");
+  await saveScreenshot(page, "screenshots", "docs-api");
 });
 
 test("connect guide shows the MCP URL and a config for each client", async ({ page, baseURL }) => {
@@ -24,7 +25,7 @@ test("connect guide shows the MCP URL and a config for each client", async ({ pa
   await page.getByRole("button", { name: "Copy MCP server URL" }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/mcp`);
   await expect(page.getByRole("link", { name: "REST reference" })).toHaveAttribute("href", "/docs/api");
-  await screenshot(page, "connect");
+  await saveScreenshot(page, "screenshots", "connect");
 });
 
 // Every page at phone width (fits 390 px, no sideways scrolling, a screenshot in both themes) is

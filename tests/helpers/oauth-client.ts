@@ -1,8 +1,8 @@
-import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { OAuthClientMetadata, OAuthClientProvider } from "@modelcontextprotocol/client";
 import { expect, type Page } from "@playwright/test";
+import { saveScreenshot } from "./screenshots";
 
 type ClientInfo = Awaited<ReturnType<OAuthClientProvider["clientInformation"]>>;
 type Tokens = Awaited<ReturnType<OAuthClientProvider["tokens"]>>;
@@ -87,11 +87,6 @@ export async function startCallbackServer(): Promise<{ url: string; received: UR
 
 export const SCREENSHOTS = path.resolve("test-results/screenshots");
 
-export async function shot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
 export const PASSWORD = "correct horse battery staple";
 
 /**
@@ -107,7 +102,7 @@ export async function approveInBrowser(
   await page.goto(authorizationUrl);
   await expect(page).toHaveURL(/\/sign-in\?/);
   await expect(page.getByText("Sign in to connect an app")).toBeVisible();
-  if (opts.screenshots) await shot(page, `${opts.screenshots}-1-sign-in`);
+  if (opts.screenshots) await saveScreenshot(page, "screenshots", `${opts.screenshots}-1-sign-in`);
   if (account.signUp) {
     await page.getByRole("link", { name: "Create an account" }).click();
     await expect(page).toHaveURL(/\/sign-up\?/);
@@ -123,7 +118,7 @@ export async function approveInBrowser(
   await expect(page).toHaveURL(/\/consent\?/);
   await expect(page.getByRole("heading", { name: /^Connect / })).toBeVisible();
   for (const words of opts.expectScopes ?? []) await expect(page.getByRole("list", { name: "What the app may do" })).toContainText(words);
-  if (opts.screenshots) await shot(page, `${opts.screenshots}-2-consent`);
+  if (opts.screenshots) await saveScreenshot(page, "screenshots", `${opts.screenshots}-2-consent`);
   await page.getByRole("button", { name: "Allow" }).click();
   await page.waitForURL((u) => u.toString().startsWith(opts.callbackUrl));
 }

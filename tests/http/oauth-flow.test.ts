@@ -2,7 +2,8 @@ import { Client, StreamableHTTPClientTransport, UnauthorizedError, type CallTool
 import { chromium, expect as pw, type Browser, type Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath } from "../helpers/chromium";
-import { approveInBrowser, MemoryOAuthProvider, shot, startCallbackServer } from "../helpers/oauth-client";
+import { approveInBrowser, MemoryOAuthProvider, startCallbackServer } from "../helpers/oauth-client";
+import { saveScreenshot } from "../helpers/screenshots";
 import { baseUrl } from "./client";
 
 const ACCEPT = "application/json, text/event-stream";
@@ -105,7 +106,7 @@ describe("OAuth sign-in for /mcp with the MCP SDK client and a real browser", ()
     }).toPass({ timeout: 20_000 });
     await pw(row).toContainText("Pixola OAuth test client");
     await pw(row).toContainText("Generate images on your credits");
-    await shot(page, "oauth-flow-3-connected-apps");
+    await saveScreenshot(page, "screenshots", "oauth-flow-3-connected-apps");
     await row.getByRole("button", { name: "Revoke Pixola OAuth test client" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Revoke access" }).click();
     await pw(page.getByText("No connected apps")).toBeVisible();

@@ -1,0 +1,20 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+
+/**
+ * The screenshots the browser tests leave under test-results/ for people to look at (every
+ * page at 1440 and 390 px, light and dark; dialogs; MCP Apps views). They check nothing; a
+ * run where nobody will see them — `.ci/run`, which discards its clone — sets
+ * E2E_SCREENSHOTS=off and skips them: full-page PNGs are a large share of the browser suite's
+ * CPU (docs/benchmarks.md, "Test suite time").
+ */
+export const screenshotsWanted = process.env.E2E_SCREENSHOTS !== "off";
+
+/** A full-page PNG of the page as test-results/<dir>/<name>.png. */
+export async function saveScreenshot(page: Page, dir: string, name: string): Promise<void> {
+  if (!screenshotsWanted) return;
+  const folder = path.resolve("test-results", dir);
+  fs.mkdirSync(folder, { recursive: true });
+  await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
+}
