@@ -6,10 +6,10 @@ import type { Page } from "@playwright/test";
  * The screenshots the browser tests leave under test-results/ for people to look at (every
  * page at 1440 and 390 px, light and dark; dialogs; MCP Apps views). They check nothing; a
  * run where nobody will see them — `.ci/run`, which discards its clone — sets
- * E2E_SCREENSHOTS=off and skips them: full-page PNGs are a large share of the browser suite's
- * CPU (docs/benchmarks.md, "Test suite time").
+ * E2E_ARTIFACTS=off and skips them (and the traces of failed tests: playwright.config.ts).
+ * The page sweep's 52 full-page PNGs cost it 12 of its 108 CPU-seconds on a 2-core machine.
  */
-export const screenshotsWanted = process.env.E2E_SCREENSHOTS !== "off";
+export const screenshotsWanted = process.env.E2E_ARTIFACTS !== "off";
 
 /** A full-page PNG of the page as test-results/<dir>/<name>.png. */
 export async function saveScreenshot(page: Page, dir: string, name: string): Promise<void> {
