@@ -82,7 +82,8 @@ if [ -n "${views_s:-}" ]; then
   echo "== build"
   wait_t0=$SECONDS
   [ -z "${build_pid:-}" ] || wait "$build_pid"
-  read -r app_s build_rc < "$out/build.result"
+  # No result when the background build was killed: a failed build.
+  read -r app_s build_rc < "$out/build.result" 2>/dev/null || { app_s=0; build_rc=1; }
   if [ "$build_rc" -eq 0 ]; then
     tail -n 5 "$out/build.log"
   else
