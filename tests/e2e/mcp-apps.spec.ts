@@ -108,11 +108,6 @@ async function mount(page: Page, view: ViewName, theme: "light" | "dark", call?:
   return frame;
 }
 
-/** Light and dark, at 1440 and 390 px wide. */
-async function shoot(page: Page, name: string) {
-  await saveScreenshot(page, "apps", name);
-}
-
 async function bothThemes(page: Page, view: ViewName, check: (frame: FrameLocator) => Promise<void>, call?: Record<string, unknown>) {
   for (const theme of ["light", "dark"] as const) {
     for (const width of [1440, 390]) {
@@ -120,7 +115,7 @@ async function bothThemes(page: Page, view: ViewName, check: (frame: FrameLocato
       const frame = await mount(page, view, theme, call);
       await expect(frame.locator("html")).toHaveAttribute("data-theme", theme);
       await check(frame);
-      await shoot(page, `${view}-${theme}-${width}`);
+      await saveScreenshot(page, "apps", `${view}-${theme}-${width}`);
     }
   }
 }
@@ -204,7 +199,7 @@ test("the image viewer shows the image and its parameters, opens, downloads and 
   await frame.getByRole("button", { name: "Make 2 variations" }).click();
   await expect(frame.getByRole("status")).toHaveText("2 of 2 variations ready.", { timeout: 30_000 });
   await expect(frame.getByRole("list", { name: "Variations" }).locator("img")).toHaveCount(2);
-  await shoot(page, "viewer-variations");
+  await saveScreenshot(page, "apps", "viewer-variations");
 });
 
 test("the generate form shows the cost and balance, submits by keyboard, shows progress, then the images", async ({ page }) => {
@@ -220,13 +215,13 @@ test("the generate form shows the cost and balance, submits by keyboard, shows p
   await page.keyboard.press("Enter");
   await expect(frame.getByRole("status")).toHaveText("Drawing 2 images: 0 of 2 done…");
   await expect(frame.getByRole("progressbar", { name: "Progress" })).toBeVisible();
-  await shoot(page, "generate-progress-light-1440");
+  await saveScreenshot(page, "apps", "generate-progress-light-1440");
   gate.release();
   await expect(frame.getByRole("status")).toHaveText("Done: 2 images ready.", { timeout: 30_000 });
   const results = frame.getByRole("list", { name: "Results" }).locator("img");
   await expect(results).toHaveCount(2);
   await expect.poll(() => results.first().evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
-  await shoot(page, "generate-done-light-1440");
+  await saveScreenshot(page, "apps", "generate-done-light-1440");
   // Progress came from the view following the batch (get_batch), not from one long call.
   expect(await page.evaluate(() => window.hostEvents.toolCalls)).toContain("get_batch");
 });
@@ -247,7 +242,7 @@ test("the generate form says in plain words when credits are short or a model is
   await expect(frame.getByTestId("cost")).toContainText("FLUX.2 [pro] is not available on this server right now; pick another model.");
   // The refusal of the earlier submission goes once the form changes.
   await expect(frame.getByText(/but your balance is/)).toHaveCount(0);
-  await shoot(page, "generate-unavailable-dark-390");
+  await saveScreenshot(page, "apps", "generate-unavailable-dark-390");
 });
 
 test("a host that plays the model's generate_image call shows that batch's images in the form", async ({ page }) => {

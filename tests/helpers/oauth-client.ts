@@ -1,5 +1,4 @@
 import http from "node:http";
-import path from "node:path";
 import type { OAuthClientMetadata, OAuthClientProvider } from "@modelcontextprotocol/client";
 import { expect, type Page } from "@playwright/test";
 import { saveScreenshot } from "./screenshots";
@@ -84,8 +83,6 @@ export async function startCallbackServer(): Promise<{ url: string; received: UR
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
-
-export const SCREENSHOTS = path.resolve("test-results/screenshots");
 
 export const PASSWORD = "correct horse battery staple";
 

@@ -11,10 +11,16 @@ import type { Page } from "@playwright/test";
  */
 export const screenshotsWanted = process.env.E2E_ARTIFACTS !== "off";
 
+/** test-results/<dir>, made if missing: where a test leaves what people may want to look at. */
+export function artifactDir(dir: string): string {
+  const folder = path.resolve("test-results", dir);
+  fs.mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
 /** A full-page PNG of the page as test-results/<dir>/<name>.png. */
 export async function saveScreenshot(page: Page, dir: string, name: string): Promise<void> {
   if (!screenshotsWanted) return;
-  const folder = path.resolve("test-results", dir);
-  fs.mkdirSync(folder, { recursive: true });
+  const folder = artifactDir(dir);
   await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
 }

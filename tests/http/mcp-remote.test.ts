@@ -6,7 +6,8 @@ import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumPath } from "../helpers/chromium";
 import { waitFor } from "../helpers/wait-for";
-import { approveInBrowser, SCREENSHOTS } from "../helpers/oauth-client";
+import { approveInBrowser } from "../helpers/oauth-client";
+import { artifactDir } from "../helpers/screenshots";
 import { baseUrl } from "./client";
 
 const CLIENT = path.resolve("node_modules/mcp-remote/dist/client.js");
@@ -68,9 +69,8 @@ describe("mcp-remote 0.15.1 completes the OAuth flow against Pixola", () => {
     for (const tool of ["generate_image", "list_images", "check_credits"]) expect(output).toContain(`"${tool}"`);
 
     // Keep what mcp-remote did (discovery, registration, token exchange) next to the screenshots.
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const debug = fs.readdirSync(configDir, { recursive: true }).map(String).filter((f) => f.endsWith("_debug.log"));
     const log = debug.map((f) => fs.readFileSync(path.join(configDir, f), "utf8")).join("\n");
-    fs.writeFileSync(path.join(SCREENSHOTS, "mcp-remote-output.log"), `${output}\n\n--- debug log ---\n${log}`);
+    fs.writeFileSync(path.join(artifactDir("screenshots"), "mcp-remote-output.log"), `${output}\n\n--- debug log ---\n${log}`);
   }, 180_000);
 });
