@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { deepFreeze } from "./deep-freeze";
-import { frozenJsonBytes } from "./frozen-json";
+import { frozenJsonChunks, frozenJsonResponse } from "./frozen-json";
 
 const asText = (value: unknown) => {
-  const bytes = frozenJsonBytes(value);
-  return bytes && new TextDecoder().decode(bytes);
+  const chunks = frozenJsonChunks(value);
+  return chunks && new TextDecoder().decode(Buffer.concat(chunks));
 };
 
 class Point {
@@ -14,7 +14,7 @@ class Point {
   ) {}
 }
 
-describe("frozenJsonBytes: JSON.stringify as UTF-8, deeply frozen parts serialized once", () => {
+describe("frozenJsonChunks: JSON.stringify as UTF-8, deeply frozen parts serialized once", () => {
   it("writes exactly what JSON.stringify writes, for values with and without frozen parts", () => {
     const frozenList = deepFreeze({ models: [{ slug: "flux-2", name: "FLUX.2 «pro» — 1344×756", tags: ["a", "b"] }], n: 53 });
     const holes = [1, , 3]; // eslint-disable-line no-sparse-arrays
@@ -44,12 +44,14 @@ describe("frozenJsonBytes: JSON.stringify as UTF-8, deeply frozen parts serializ
     for (const v of values) expect(asText(v)).toBe(JSON.stringify(v));
   });
 
-  it("answers a fresh array each time, even for a value that is all one frozen part", () => {
+  it("hands out a frozen part's bytes as the same array in every answer, and the text around it fresh", () => {
     const list = deepFreeze({ name: "1344×756 — «wide»" });
-    const first = frozenJsonBytes(list)!;
-    first.fill(0);
-    expect(asText(list)).toBe(JSON.stringify(list));
-    expect(asText({ list })).toBe(JSON.stringify({ list }));
+    const [open, first, close] = frozenJsonChunks({ list, id: 1 })!;
+    const [, again] = frozenJsonChunks({ list, id: 2 })!;
+    expect(again).toBe(first);
+    expect(new TextDecoder().decode(open)).toBe('{"list":');
+    expect(new TextDecoder().decode(close)).toBe(',"id":1}');
+    expect(frozenJsonChunks(list)).toEqual([first]);
   });
 
   it("serializes a frozen part once, however many values it appears in", () => {
@@ -67,5 +69,20 @@ describe("frozenJsonBytes: JSON.stringify as UTF-8, deeply frozen parts serializ
     asText(shallow);
     asText(shallow);
     expect(calls).toBe(2);
+  });
+});
+
+describe("frozenJsonResponse: a JSON answer streamed from those chunks", () => {
+  it("reads back as exactly JSON.stringify's text, with the headers given, however many times it is made", async () => {
+    const list = deepFreeze({ models: [{ slug: "flux-2", name: "FLUX.2 — 1344×756" }] });
+    const value = { result: { structuredContent: list, content: [{ type: "text", text: "Default model: flux-2" }] }, jsonrpc: "2.0", id: "a1" };
+    for (let i = 0; i < 3; i++) {
+      const res = frozenJsonResponse(value, { headers: { "content-type": "application/json" } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/json");
+      expect(await res.text()).toBe(JSON.stringify(value));
+    }
+    // Reading answers leaves the shared bytes as they were.
+    expect(asText(list)).toBe(JSON.stringify(list));
   });
 });

@@ -4,45 +4,53 @@ const encoded = new WeakMap<object, Uint8Array>();
 const utf8 = new TextEncoder();
 
 /**
- * `JSON.stringify(value)` as UTF-8 bytes, with the bytes of every deeply frozen part
- * (`deepFreeze`) made once per part and reused: such a part can never change, so its text
- * cannot either. A shared catalog list handed out again and again (list_models: 53 models,
- * ~13 KB, names with "×" and "—") is serialized and encoded once, while the plain objects
- * around it (a result envelope, a copy made by a validator) are serialized as usual. Only plain
- * objects and arrays are walked; anything else — primitives, values with `toJSON` (dates),
- * class instances — goes to `JSON.stringify` unchanged. Undefined where JSON.stringify gives
- * undefined. The answer is a fresh array.
+ * `JSON.stringify(value)` as UTF-8 chunks, with the bytes of every deeply frozen part
+ * (`deepFreeze`) made once per part and handed out again as the same array: such a part can
+ * never change, so its text cannot either. A shared catalog list handed out again and again
+ * (list_models: 53 models, ~13 KB, names with "×" and "—"; the tool list, ~22 KB) is serialized
+ * and encoded once, while the plain objects around it (a result envelope, a copy made by a
+ * validator) are serialized as usual, each run of them one fresh chunk. Only plain objects and
+ * arrays are walked; anything else — primitives, values with `toJSON` (dates), class
+ * instances — goes to `JSON.stringify` unchanged. Undefined where JSON.stringify gives
+ * undefined. A frozen part's chunk is shared by every answer that contains it: nothing may
+ * write into it.
  */
-export function frozenJsonBytes(value: unknown): Uint8Array<ArrayBuffer> | undefined {
+export function frozenJsonChunks(value: unknown): Uint8Array[] | undefined {
   const parts: Part[] = [];
   if (!write(value, parts)) return undefined;
-  // Runs of text between frozen parts joined, then one array of the exact size: each run
-  // encoded straight into it, each frozen part's bytes copied in.
-  const runs: Part[] = [];
+  const chunks: Uint8Array[] = [];
   let text = "";
   for (const part of parts) {
     if (typeof part === "string") {
       text += part;
       continue;
     }
-    if (text) runs.push(text);
+    if (text) chunks.push(utf8.encode(text));
     text = "";
-    runs.push(part);
+    chunks.push(part);
   }
-  if (text) runs.push(text);
-  let size = 0;
-  for (const run of runs) size += typeof run === "string" ? Buffer.byteLength(run) : run.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const run of runs) {
-    if (typeof run === "string") {
-      at += utf8.encodeInto(run, out.subarray(at)).written;
-    } else {
-      out.set(run, at);
-      at += run.length;
-    }
-  }
-  return out;
+  if (text) chunks.push(utf8.encode(text));
+  return chunks;
+}
+
+/**
+ * A Response whose body is `frozenJsonChunks(value)`, streamed as they are. Not one joined
+ * array: the web Response copies an array body (a BufferSource) into a fresh buffer, so a
+ * joined tools/list answer cost two fresh 22 KB off-heap buffers per request, and V8 runs a
+ * full mark-compact for every ~64 MB of those. Under load that was a mark-compact every
+ * ~1.7 s that the floor does not have, and the heavier p99 of every large /mcp answer
+ * (docs/benchmarks.md, 2026-12-03, second session). A stream hands the shared chunks over
+ * without a copy.
+ */
+export function frozenJsonResponse(value: object, init?: ResponseInit): Response {
+  const chunks = frozenJsonChunks(value) ?? [];
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+  return new Response(body, init);
 }
 
 /** Plain JSON text, or the encoded text of a frozen part. */

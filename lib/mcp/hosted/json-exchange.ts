@@ -2,7 +2,8 @@
  * Single 2025-era JSON-RPC requests answered as one JSON body each, on the SDK's Transport
  * interface. The McpServer still does all of the protocol (params parsing, the tool, its output
  * checks); the transport only carries one request in and its answer out, and serializes and
- * encodes a deeply frozen part of a result (a catalog list) once per value (`frozenJsonBytes`).
+ * encodes a deeply frozen part of a result (a catalog list) once per value and sends those bytes
+ * as they are (`frozenJsonResponse`).
  * Notifications a handler sends are dropped, as in the SDK's own JSON answers: the request asked
  * for no progress, and a JSON body cannot carry them.
  *
@@ -21,7 +22,7 @@ import {
   type MessageExtraInfo,
   type Transport,
 } from "@modelcontextprotocol/server";
-import { frozenJsonBytes } from "@/lib/frozen-json";
+import { frozenJsonResponse } from "@/lib/frozen-json";
 import { transportTakesHeaders } from "./messages";
 
 const JSON_HEADERS = { "content-type": "application/json" };
@@ -53,7 +54,7 @@ export class JsonExchangeTransport implements Transport {
   async send(message: JSONRPCMessage): Promise<void> {
     // Nothing to answer once the exchange is over (answered, or its client gone).
     if (!this.#answer || !("id" in message) || message.id !== this.#id || !("result" in message || "error" in message)) return;
-    this.#settle(new Response(frozenJsonBytes(message), { headers: JSON_HEADERS }));
+    this.#settle(frozenJsonResponse(message, { headers: JSON_HEADERS }));
   }
 
   async close(): Promise<void> {

@@ -8,7 +8,7 @@
  * including every request the transport might refuse, goes to the SDK as before.
  */
 import { deepFreeze } from "@/lib/deep-freeze";
-import { frozenJsonBytes } from "@/lib/frozen-json";
+import { frozenJsonResponse } from "@/lib/frozen-json";
 import { transportTakesHeaders } from "./messages";
 
 /** Whether this parsed body and request are a plain tools/list the cached answer fits. */
@@ -24,9 +24,10 @@ export function plainToolsListId(req: Request, parsed: unknown): string | number
 
 /** Answers plain tools/list requests from the first answer `serve` gave, per protocol version. */
 export function toolListAnswer(serve: (req: Request, parsed: unknown) => Promise<Response>) {
-  // The result, frozen: its UTF-8 bytes are made once (frozenJsonBytes). The list's text has
-  // characters beyond Latin-1 ("…", "×"), and encoding 22 KB of such text again for every answer
-  // cost more than the rest of the route.
+  // The result, frozen: its UTF-8 bytes are made once and sent as they are (frozenJsonResponse).
+  // The list's text has characters beyond Latin-1 ("…", "×"): encoding 22 KB of such text again
+  // for every answer cost more than the rest of the route, and a fresh 22 KB buffer per answer
+  // brought on the old generation's collections.
   const results = new Map<string, Promise<unknown>>();
   const first = async (version: string | null) => {
     const body = { jsonrpc: "2.0", id: 0, method: "tools/list" };
@@ -47,7 +48,7 @@ export function toolListAnswer(serve: (req: Request, parsed: unknown) => Promise
       // Not cached when it failed: the next request tries again.
       result.catch(() => results.delete(key));
     }
-    return new Response(frozenJsonBytes({ result: await result, jsonrpc: "2.0", id }), { headers: { "content-type": "application/json" } });
+    return frozenJsonResponse({ result: await result, jsonrpc: "2.0", id }, { headers: { "content-type": "application/json" } });
   };
 }
 
